@@ -1,0 +1,1 @@
+namespace EjVerkstallda.Core; public static class Placeholder {}
