@@ -1,1 +1,0 @@
-namespace EjVerkstallda.Core; public static class Placeholder {}

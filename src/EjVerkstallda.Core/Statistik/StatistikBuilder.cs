@@ -1,0 +1,82 @@
+using EjVerkstallda.Core.Beslut;
+using EjVerkstallda.Core.Classification;
+using EjVerkstallda.Core.Kvartal;
+
+namespace EjVerkstallda.Core.Statistik;
+
+public static class StatistikBuilder
+{
+    /// <param name="earlierOpen">Open counts of earlier quarters from the ledger, any order.</param>
+    public static StatistikRapport Build(
+        Kvartal.Kvartal quarter,
+        string namnd,
+        string namndNamn,
+        IReadOnlyList<IvoReport> reports,
+        IEnumerable<TrendPoint> earlierOpen,
+        StatistikOptions? options = null)
+    {
+        options ??= StatistikOptions.Default;
+        var open = reports.Where(r => r.IsOpen).ToList();
+        var sections = new List<StatistikSektion>();
+        foreach (var lag in Enum.GetValues<Lag>())
+            foreach (var kind in Enum.GetValues<CaseKind>())
+                sections.Add(Section(lag, kind, open, quarter.ReportingDay, options));
+
+        var trend = earlierOpen
+            .Where(t => Kvartal.Kvartal.TryParse(t.Quarter, out var q) && q < quarter)
+            .OrderBy(t => t.Quarter, StringComparer.Ordinal)
+            .Append(new TrendPoint(quarter.ToString(), open.Count))
+            .ToList();
+
+        return new StatistikRapport
+        {
+            Quarter = quarter.ToString(),
+            ReportingDay = quarter.ReportingDay,
+            Namnd = namnd,
+            NamndNamn = namndNamn,
+            Totals = new StatistikTotals(
+                open.Count,
+                reports.Count(r => r.Status == ReportStatus.Ny),
+                reports.Count(r => r.Status == ReportStatus.Kvarstar),
+                reports.Count(r => r.Status == ReportStatus.Verkstalld),
+                reports.Count(r => r.Status == ReportStatus.Avslutad),
+                reports.Count(r => r.Late),
+                open.Count(r => r.Lag == Lag.SoL),
+                open.Count(r => r.Lag == Lag.LSS)),
+            Bands = options.BandLabels(),
+            Sektioner = sections,
+            Trend = trend,
+            Rapporteringsparagrafer = reports
+                .Select(r => LagrumText.ReportingParagraphs(r.Lag, r.Beslut.Beslutsdatum))
+                .Distinct()
+                .OrderBy(p => p, StringComparer.Ordinal)
+                .ToList(),
+            Kon = KonBreakdown(open, options.MinCellSize),
+            MinCellSize = options.MinCellSize,
+        };
+    }
+
+    private static StatistikSektion Section(Lag lag, CaseKind kind, List<IvoReport> open, DateOnly e, StatistikOptions options)
+    {
+        var rows = open
+            .Where(r => r.Lag == lag && r.Kind == kind)
+            .GroupBy(r => r.Beslut.Insats.Benamning, StringComparer.Ordinal)
+            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .Select(g =>
+            {
+                var perBand = new int[options.BandStartMonths.Count];
+                foreach (var r in g) perBand[options.BandOf(Frist.WholeMonths(r.Start, e))]++;
+                return new StatistikRad(g.Key, g.Count(), perBand);
+            })
+            .ToList();
+        return new StatistikSektion(lag.ToString(), kind.ToCode(), rows.Sum(r => r.Antal), rows);
+    }
+
+    private static KonFordelning? KonBreakdown(List<IvoReport> open, int k)
+    {
+        var kvinnor = open.Count(r => r.Beslut.Kon == Kon.K && !r.Beslut.SkyddadIdentitet);
+        var man = open.Count(r => r.Beslut.Kon == Kon.M && !r.Beslut.SkyddadIdentitet);
+        var unknown = open.Count - kvinnor - man;
+        return kvinnor >= k && man >= k && (unknown == 0 || unknown >= k) ? new KonFordelning(kvinnor, man) : null;
+    }
+}
