@@ -1,1 +1,4 @@
-﻿Console.WriteLine("Hello, World!");
+using EjVerkstallda.Worker;
+using EjVerkstallda.Worker.Commands;
+
+return await EjvProgram.MainAsync(args);

@@ -7,4 +7,11 @@ public sealed record ClassificationOptions
 
     /// <summary>Print SoL (2025:400) paragraphs for beslut made before 2025-07-01 too. Off: follow the law in force on the beslutsdatum.</summary>
     public bool LabelOldSolAsNew { get; init; }
+
+    /// <summary>
+    /// The first day of the first quarter this installation's ledger holds. A case whose deadline fell before it and that was
+    /// still open on it is taken to have been reported to IVO by hand before the product took over: it is reported as
+    /// <c>kvarstar</c>, not as new and late. Null: the ledger is complete, nothing is assumed.
+    /// </summary>
+    public DateOnly? HandReportedBefore { get; init; }
 }

@@ -59,6 +59,8 @@ public static class Classifier
         if (deadline >= e) return null;
 
         var (closing, status) = ClosingOf(c);
+        if (!prior.Reported && options.HandReportedBefore is { } handoff && deadline < handoff && !(closing < handoff))
+            prior = new PriorReport(Reported: true, Closed: false);
         if (closing <= deadline)
         {
             if (!prior.Reported) return null;

@@ -1,0 +1,81 @@
+using System.Data.Common;
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+using SqlConnection = Microsoft.Data.SqlClient.SqlConnection;
+
+namespace EjVerkstallda.Infrastructure.Data;
+
+/// <summary>
+/// The one place where the three databases differ: connections, date parameters, the lock for migrations
+/// and which errors are transient. All SQL elsewhere is plain, parameterised and shared.
+/// </summary>
+public sealed class SqlDialect
+{
+    private SqlDialect(DbProvider provider) => Provider = provider;
+
+    public static SqlDialect For(DbProvider provider) => new(provider);
+
+    public DbProvider Provider { get; }
+
+    /// <summary>Folder name under <c>sql/</c>.</summary>
+    public string Folder => Provider switch
+    {
+        DbProvider.Sqlite => "sqlite",
+        DbProvider.PostgreSql => "postgresql",
+        _ => "sqlserver",
+    };
+
+    public DbConnection CreateConnection(string connectionString) => Provider switch
+    {
+        DbProvider.Sqlite => new SqliteConnection(connectionString),
+        DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
+        _ => new SqlConnection(connectionString),
+    };
+
+    /// <summary>A date as a parameter value comparable with the provider's date columns (SQLite: ISO text).</summary>
+    public object Date(DateOnly day) => Provider switch
+    {
+        DbProvider.Sqlite => day.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DbProvider.PostgreSql => day,
+        _ => day.ToDateTime(TimeOnly.MinValue),
+    };
+
+    /// <summary>
+    /// A predicate true for a date column whose value the rules cannot read. Only SQLite stores dates as free text;
+    /// the other providers have typed date columns, so a value there is always a date.
+    /// </summary>
+    public string MalformedDate(string column) => Provider == DbProvider.Sqlite
+        ? $"({column} IS NOT NULL AND date({column}) IS NOT {column})"
+        : "1 = 0";
+
+    /// <summary>Statement that serialises schema migrations between instances, run inside the migration transaction.</summary>
+    public string? MigrationLock => Provider switch
+    {
+        DbProvider.PostgreSql => "SELECT pg_advisory_xact_lock(727274101)",
+        DbProvider.SqlServer => "EXEC sp_getapplock @Resource = 'ejv_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
+        _ => null,
+    };
+
+    /// <summary>Insert returning the new identity value.</summary>
+    public string InsertReturningId(string table, string columns, string values, string idColumn) => Provider switch
+    {
+        DbProvider.SqlServer => $"INSERT INTO {table} ({columns}) OUTPUT INSERTED.{idColumn} VALUES ({values})",
+        _ => $"INSERT INTO {table} ({columns}) VALUES ({values}) RETURNING {idColumn}",
+    };
+
+    public string Top(int n, string selectBody) => Provider == DbProvider.SqlServer
+        ? $"SELECT TOP ({n}) {selectBody}"
+        : $"SELECT {selectBody} LIMIT {n}";
+
+    /// <summary>Transient: the operation may succeed if tried again (connection lost, timeout, busy database).</summary>
+    public static bool IsTransient(Exception ex) => ex switch
+    {
+        SqliteException s => s.SqliteErrorCode is 5 or 6, // SQLITE_BUSY, SQLITE_LOCKED
+        NpgsqlException n => n.IsTransient,
+        Microsoft.Data.SqlClient.SqlException m => m.Number is -2 or 1205 or 4060 or 40197 or 40501 or 40613 or 49918 or 49919 or 49920 or 233 or 10053 or 10054 or 10060,
+        TimeoutException => true,
+        System.Net.Sockets.SocketException => true,
+        _ => false,
+    };
+}

@@ -1,0 +1,78 @@
+using EjVerkstallda.Core.Beslut;
+using EjVerkstallda.Core.Classification;
+
+namespace EjVerkstallda.Infrastructure.Output;
+
+/// <summary><c>ivo-underlag.json</c>: confidential, for the handläggare. Shape fixed by CONTRACT.md section 3; extra fields are additions.</summary>
+public sealed record IvoUnderlag(
+    string Quarter,
+    DateOnly ReportingDay,
+    string Namnd,
+    IReadOnlyList<IvoUnderlagEntry> Reports,
+    IReadOnlyList<DataQualityEntry> DataQuality,
+    IReadOnlyList<ManualHandlingEntry> ManualHandling)
+{
+    public static IvoUnderlag From(Core.Kvartal.Kvartal quarter, string namnd, IReadOnlyList<IvoReport> reports,
+        IReadOnlyDictionary<string, string> ivoIds, IReadOnlyList<DataQualityProblem> problems) => new(
+        quarter.ToString(),
+        quarter.ReportingDay,
+        namnd,
+        reports.Select(r => IvoUnderlagEntry.From(r, ivoIds.GetValueOrDefault(r.Beslut.PersonId), quarter.ReportingDay)).ToList(),
+        problems.Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList(),
+        reports.Where(r => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is not null)
+            .Select(r => new ManualHandlingEntry(r.Beslut.Id, r.Kind.ToCode(), Core.Ivo.IvoId.ManualHandlingReason(r.Beslut)!))
+            .ToList());
+}
+
+public sealed record IvoUnderlagEntry
+{
+    public required string BeslutId { get; init; }
+    public required string Kind { get; init; }
+    public required string Status { get; init; }
+    public required bool Late { get; init; }
+    public required string Lag { get; init; }
+    public required string Lagrum { get; init; }
+    public required string InsatsKod { get; init; }
+    public required string Insats { get; init; }
+    public required DateOnly Beslutsdatum { get; init; }
+    public DateOnly? Avbrottsdatum { get; init; }
+    public required DateOnly Deadline { get; init; }
+    public DateOnly? Verkstallighetsdatum { get; init; }
+    public DateOnly? Avslutsdatum { get; init; }
+    public string? Avslutsorsak { get; init; }
+    public string? IvoId { get; init; }
+    public required int DaysSinceStart { get; init; }
+    public string? Kon { get; init; }
+    public DateOnly? Erbjudandedatum { get; init; }
+    public bool? TackatNej { get; init; }
+    public string? Skal { get; init; }
+
+    /// <param name="reportingDay">E: an offer made after it has not happened yet, as for every other date.</param>
+    public static IvoUnderlagEntry From(IvoReport r, string? ivoId, DateOnly reportingDay) => new()
+    {
+        BeslutId = r.Beslut.Id,
+        Kind = r.Kind.ToCode(),
+        Status = r.Status.ToCode(),
+        Late = r.Late,
+        Lag = r.Lag.ToString(),
+        Lagrum = r.Lagrum,
+        InsatsKod = r.Beslut.Insats.Kod,
+        Insats = r.Beslut.Insats.Benamning,
+        Beslutsdatum = r.Beslut.Beslutsdatum,
+        Avbrottsdatum = r.Kind == CaseKind.Avbrott ? r.Start : null,
+        Deadline = r.Deadline,
+        Verkstallighetsdatum = r.Verkstallighetsdatum,
+        Avslutsdatum = r.Avslutsdatum,
+        Avslutsorsak = r.Avslutsorsak?.ToCode(),
+        IvoId = Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ivoId : null,
+        DaysSinceStart = r.DaysSinceStart,
+        Kon = r.Beslut.SkyddadIdentitet ? null : r.Beslut.Kon?.ToString(),
+        Erbjudandedatum = r.Beslut.Erbjudandedatum <= reportingDay ? r.Beslut.Erbjudandedatum : null,
+        TackatNej = r.Beslut.Erbjudandedatum is null || r.Beslut.Erbjudandedatum <= reportingDay ? r.Beslut.TackatNej : null,
+        Skal = r.Beslut.Skal,
+    };
+}
+
+public sealed record DataQualityEntry(string? BeslutId, string Problem, bool Excluded);
+
+public sealed record ManualHandlingEntry(string BeslutId, string Kind, string Reason);

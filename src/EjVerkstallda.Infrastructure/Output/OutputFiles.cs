@@ -1,0 +1,60 @@
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace EjVerkstallda.Infrastructure.Output;
+
+/// <summary>Writes a run's files under <c>&lt;folder&gt;/&lt;namnd&gt;/&lt;quarter&gt;/</c>, each atomically (temp file, then rename).</summary>
+public static class OutputFiles
+{
+    public static readonly JsonSerializerOptions Json = new()
+    {
+        WriteIndented = true,
+        PropertyNamingPolicy = JsonNamingPolicy.CamelCase,
+        Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
+        DefaultIgnoreCondition = JsonIgnoreCondition.Never,
+    };
+
+    public static string FolderFor(string root, string namnd, string quarter) =>
+        Path.Combine(Path.GetFullPath(root), SafeSegment(namnd), quarter);
+
+    public static async Task WriteJsonAsync<T>(string folder, string fileName, T value, CancellationToken ct)
+    {
+        var bytes = JsonSerializer.SerializeToUtf8Bytes(value, Json);
+        await WriteAsync(folder, fileName, bytes, ct);
+    }
+
+    public static async Task WriteAsync(string folder, string fileName, byte[] content, CancellationToken ct)
+    {
+        Directory.CreateDirectory(folder);
+        var target = Path.Combine(folder, fileName);
+        var temp = Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.tmp");
+        try
+        {
+            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
+            {
+                await stream.WriteAsync(content, ct);
+            }
+            File.Move(temp, target, overwrite: true);
+        }
+        catch
+        {
+            TryDelete(temp);
+            throw;
+        }
+    }
+
+    /// <summary>A nämnd id as one safe folder name: letters, digits, '-' and '_' only.</summary>
+    public static string SafeSegment(string id)
+    {
+        if (id.Length == 0 || id.Length > 64 || !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
+            throw new ArgumentException($"nämnd id '{id}' must be 1-64 characters of a-z, 0-9, '-' and '_'");
+        return id;
+    }
+
+    private static void TryDelete(string path)
+    {
+        try { File.Delete(path); }
+        catch (IOException) { /* the temp file is left for the next run to overwrite */ }
+    }
+}

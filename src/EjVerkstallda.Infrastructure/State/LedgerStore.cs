@@ -1,0 +1,149 @@
+using Dapper;
+using EjVerkstallda.Core.Beslut;
+using EjVerkstallda.Core.Classification;
+using EjVerkstallda.Core.Statistik;
+
+namespace EjVerkstallda.Infrastructure.State;
+
+/// <summary>What was reported to IVO, per nämnd and quarter, and which quarters are done.</summary>
+public sealed class LedgerStore(StateDb db, TimeProvider clock)
+{
+    /// <summary>For every case reported before <paramref name="quarter"/>: reported, and whether its closing report was made.</summary>
+    public async Task<Dictionary<CaseKey, PriorReport>> PriorReportsAsync(string namnd, string quarter, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string BeslutId, string Kind, long Closed)>(new CommandDefinition(
+            """
+            SELECT beslut_id, kind, MAX(CASE WHEN status IN ('verkstalld', 'avslutad') THEN 1 ELSE 0 END)
+            FROM ejv_report WHERE namnd_id = @namnd AND quarter < @quarter
+            GROUP BY beslut_id, kind
+            """, new { namnd, quarter }, cancellationToken: ct));
+        return rows.ToDictionary(r => new CaseKey(r.BeslutId, CaseCodes.ParseKind(r.Kind)), r => new PriorReport(true, r.Closed == 1));
+    }
+
+    /// <summary>
+    /// Writes the quarter's reports and data-quality list in one transaction, replacing an earlier run of the same quarter,
+    /// and keeps what the handläggare already marked as submitted to IVO.
+    /// </summary>
+    public async Task SaveQuarterAsync(string namnd, string quarter, long runId, IReadOnlyList<LedgerRow> reports,
+        IReadOnlyList<DataQualityProblem> problems, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var key = new { namnd, quarter };
+        var submitted = (await c.QueryAsync<(string BeslutId, string Kind, string? At, string? By)>(new CommandDefinition(
+                "SELECT beslut_id, kind, submitted_at, submitted_by FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NOT NULL",
+                key, tx, cancellationToken: ct)))
+            .ToDictionary(r => (r.BeslutId, r.Kind), r => (r.At, r.By));
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_data_quality WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            """
+            INSERT INTO ejv_report (namnd_id, quarter, beslut_id, kind, status, late, lag, insats_kod, start_date, deadline, closing_date, ivo_id, submitted_at, submitted_by)
+            VALUES (@namnd, @quarter, @BeslutId, @Kind, @Status, @Late, @Lag, @InsatsKod, @StartDate, @Deadline, @ClosingDate, @IvoId, @SubmittedAt, @SubmittedBy)
+            """,
+            reports.Select(r =>
+            {
+                var s = submitted.GetValueOrDefault((r.BeslutId, r.Kind));
+                return new
+                {
+                    namnd, quarter, r.BeslutId, r.Kind, r.Status, Late = r.Late ? 1 : 0, r.Lag, r.InsatsKod, r.StartDate, r.Deadline,
+                    r.ClosingDate, r.IvoId, SubmittedAt = s.At, SubmittedBy = s.By,
+                };
+            }), tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO ejv_data_quality (namnd_id, quarter, seq, beslut_id, problem, excluded) VALUES (@namnd, @quarter, @Seq, @BeslutId, @Problem, @Excluded)",
+            problems.Select((p, i) => new { namnd, quarter, Seq = i + 1, p.BeslutId, p.Problem, Excluded = p.Excluded ? 1 : 0 }), tx, cancellationToken: ct));
+        var open = reports.Count(r => r.Status is "ny" or "kvarstar");
+        await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_quarter WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
+        await c.ExecuteAsync(new CommandDefinition(
+            "INSERT INTO ejv_quarter (namnd_id, quarter, completed_at, run_id, open_count) VALUES (@namnd, @quarter, @at, @runId, @open)",
+            new { namnd, quarter, at = StateDb.Now(clock), runId, open }, tx, cancellationToken: ct));
+        await tx.CommitAsync(ct);
+    }
+
+    /// <summary>Open cases at the end of each completed quarter, for the trend in the statistikrapport.</summary>
+    public async Task<IReadOnlyList<TrendPoint>> TrendAsync(string namnd, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string Quarter, long Open)>(new CommandDefinition(
+            "SELECT quarter, open_count FROM ejv_quarter WHERE namnd_id = @namnd ORDER BY quarter", new { namnd }, cancellationToken: ct));
+        return rows.Select(r => new TrendPoint(r.Quarter, (int)r.Open)).ToList();
+    }
+
+    public async Task<IReadOnlyList<string>> CompletedQuartersAsync(string namnd, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<string>(new CommandDefinition(
+            "SELECT quarter FROM ejv_quarter WHERE namnd_id = @namnd ORDER BY quarter", new { namnd }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
+    /// <summary>Cases whose latest report left them open at IVO (no closing report yet).</summary>
+    public async Task<IReadOnlyList<LedgerRow>> OpenCasesAsync(string namnd, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
+            """
+            SELECT r.quarter AS Quarter, r.beslut_id AS BeslutId, r.kind AS Kind, r.status AS Status, r.late AS LateFlag, r.lag AS Lag,
+                   r.insats_kod AS InsatsKod, r.start_date AS StartDate, r.deadline AS Deadline, r.closing_date AS ClosingDate, r.ivo_id AS IvoId,
+                   r.submitted_at AS SubmittedAt, r.submitted_by AS SubmittedBy
+            FROM ejv_report r
+            WHERE r.namnd_id = @namnd AND r.status IN ('ny', 'kvarstar')
+              AND r.quarter = (SELECT MAX(x.quarter) FROM ejv_report x WHERE x.namnd_id = r.namnd_id AND x.beslut_id = r.beslut_id AND x.kind = r.kind)
+            ORDER BY r.lag, r.insats_kod, r.start_date, r.beslut_id
+            """, new { namnd }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
+    /// <summary>The first quarter each case was reported in.</summary>
+    public async Task<IReadOnlyDictionary<(string BeslutId, string Kind), string>> FirstReportedAsync(string namnd, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string BeslutId, string Kind, string Quarter)>(new CommandDefinition(
+            "SELECT beslut_id, kind, MIN(quarter) FROM ejv_report WHERE namnd_id = @namnd GROUP BY beslut_id, kind", new { namnd }, cancellationToken: ct));
+        return rows.ToDictionary(r => (r.BeslutId, r.Kind), r => r.Quarter);
+    }
+
+    public async Task<IReadOnlyList<DataQualityProblem>> DataQualityAsync(string namnd, string quarter, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<(string? BeslutId, string Problem, long Excluded)>(new CommandDefinition(
+            "SELECT beslut_id, problem, excluded FROM ejv_data_quality WHERE namnd_id = @namnd AND quarter = @quarter ORDER BY seq",
+            new { namnd, quarter }, cancellationToken: ct));
+        return rows.Select(r => new DataQualityProblem(r.BeslutId, r.Problem, r.Excluded == 1)).ToList();
+    }
+}
+
+/// <summary>One ledger row, as stored (dates ISO text).</summary>
+public sealed record LedgerRow
+{
+    public string Quarter { get; init; } = "";
+    public string BeslutId { get; init; } = "";
+    public string Kind { get; init; } = "";
+    public string Status { get; init; } = "";
+    public long LateFlag { get; init; }
+    public bool Late { get => LateFlag == 1; init => LateFlag = value ? 1 : 0; }
+    public string Lag { get; init; } = "";
+    public string InsatsKod { get; init; } = "";
+    public string StartDate { get; init; } = "";
+    public string Deadline { get; init; } = "";
+    public string? ClosingDate { get; init; }
+    public string? IvoId { get; init; }
+    public string? SubmittedAt { get; init; }
+    public string? SubmittedBy { get; init; }
+
+    public static LedgerRow From(IvoReport r, string? ivoId) => new()
+    {
+        BeslutId = r.Beslut.Id,
+        Kind = r.Kind.ToCode(),
+        Status = r.Status.ToCode(),
+        Late = r.Late,
+        Lag = r.Lag.ToString(),
+        InsatsKod = r.Beslut.Insats.Kod,
+        StartDate = StateDb.Day(r.Start),
+        Deadline = StateDb.Day(r.Deadline),
+        ClosingDate = StateDb.Day(r.ClosingDay),
+        IvoId = ivoId,
+    };
+}

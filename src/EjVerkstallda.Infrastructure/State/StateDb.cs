@@ -1,0 +1,40 @@
+using System.Data.Common;
+using System.Globalization;
+using EjVerkstallda.Infrastructure.Data;
+
+namespace EjVerkstallda.Infrastructure.State;
+
+/// <summary>The product's own database: ledger, IVO identifiers, run history. Opens connections; nothing else.</summary>
+public sealed class StateDb(SqlDialect dialect, string connectionString)
+{
+    public SqlDialect Dialect { get; } = dialect;
+
+    public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
+    {
+        var connection = Dialect.CreateConnection(connectionString);
+        try
+        {
+            await connection.OpenAsync(cancellationToken);
+            if (Dialect.Provider == DbProvider.Sqlite)
+            {
+                await using var cmd = connection.CreateCommand();
+                cmd.CommandText = "PRAGMA busy_timeout = 10000; PRAGMA foreign_keys = ON;";
+                await cmd.ExecuteNonQueryAsync(cancellationToken);
+            }
+            return connection;
+        }
+        catch
+        {
+            await connection.DisposeAsync();
+            throw;
+        }
+    }
+
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken) =>
+        new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
+
+    public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string? Day(DateOnly? d) => d is { } v ? Day(v) : null;
+    public static DateOnly? ParseDay(string? s) => s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
+    public static string Now(TimeProvider clock) => clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,71 @@
+using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Infrastructure.Demo;
+using EjVerkstallda.Worker.Options;
+using EjVerkstallda.Worker.Runs;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EjVerkstallda.Worker.Commands;
+
+/// <summary>
+/// <c>ejv demo [--quarter Q]</c>: builds a fresh demo case system and state under <c>./demo</c>, runs the three quarters before
+/// Q and then Q itself (so the ledger has history: ny, kvarstår, verkställd), and prints where everything is.
+/// </summary>
+public static class DemoCommand
+{
+    public const int DemoBeslut = 420;
+    public const int QuartersOfHistory = 3;
+
+    public static string Folder => Path.GetFullPath("demo");
+
+    /// <summary>The demo always uses its own folder, whatever else is configured.</summary>
+    public static Dictionary<string, string?> Configuration(CommandLine cli) => new()
+    {
+        ["Ejv:Source:Provider"] = "sqlite",
+        ["Ejv:Source:ConnectionString"] = $"Data Source={Path.Combine(Folder, "case-system.db")};Mode=ReadOnly;Pooling=False",
+        ["Ejv:State:Provider"] = "sqlite",
+        ["Ejv:State:ConnectionString"] = $"Data Source={Path.Combine(Folder, "state.db")};Pooling=False",
+        ["Ejv:Output:Folder"] = Path.Combine(Folder, "out"),
+    };
+
+    public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
+    {
+        var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: false)
+            ?? Kvartal.LastCompletedBefore(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
+        var options = sp.GetRequiredService<EjvOptions>();
+        Reset();
+        var caseDb = Path.Combine(Folder, "case-system.db");
+        var first = quarter;
+        for (var i = 0; i < QuartersOfHistory; i++) first = first.Previous;
+        foreach (var namnd in options.Namnder) namnd.FirstQuarter = first.ToString();
+        await DemoCaseSystem.CreateSqliteAsync(caseDb, quarter, DemoBeslut, ct);
+        await Dispatcher.MigrateAsync(sp, ct);
+        Console.Out.WriteLine($"Demo case system: {caseDb} ({DemoBeslut} gynnande beslut over three years, a fictional kommun)");
+        var runner = sp.GetRequiredService<QuarterlyRunner>();
+        QuarterResult? last = null;
+        for (var q = first; q <= quarter; q = q.Next)
+        {
+            if (q == quarter) await DemoCaseSystem.AddLateRegistrationsAsync(caseDb, quarter, ct);
+            foreach (var namnd in options.Namnder)
+            {
+                last = await runner.RunAsync(namnd, q, dryRun: false, ct);
+                Console.Out.WriteLine(RunCommand.Summary(last));
+            }
+        }
+        Console.Out.WriteLine();
+        Console.Out.WriteLine($"Outputs of {quarter}: {last?.OutputFolder}");
+        Console.Out.WriteLine($"  ivo-underlag.json      confidential: what to enter in IVO's e-tjänst");
+        Console.Out.WriteLine($"  statistikrapport.json  public: the anonymised numbers for the nämnd and fullmäktige");
+        Console.Out.WriteLine($"State store: {Path.Combine(Folder, "state.db")}   (see it with: ejv status)");
+        return EjvProgram.Ok;
+    }
+
+    private static void Reset()
+    {
+        Directory.CreateDirectory(Folder);
+        foreach (var name in new[] { "case-system.db", "state.db" })
+            foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+                File.Delete(Path.Combine(Folder, name + suffix));
+        foreach (var dir in new[] { "out", "mail" })
+            if (Directory.Exists(Path.Combine(Folder, dir))) Directory.Delete(Path.Combine(Folder, dir), recursive: true);
+    }
+}

@@ -1,0 +1,46 @@
+using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Logging;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace EjVerkstallda.Worker.Commands;
+
+public static class Dispatcher
+{
+    public static async Task<int> RunAsync(CommandLine cli, IHost host, CancellationToken ct)
+    {
+        var sp = host.Services;
+        switch (cli.Command)
+        {
+            case null:
+                await host.RunAsync(ct);
+                return EjvProgram.Ok;
+            case "run":
+                cli.Allow("--quarter", "--namnd", "--dry-run");
+                await MigrateAsync(sp, ct);
+                return await RunCommand.ExecuteAsync(cli, sp, ct);
+            case "status":
+                cli.Allow("--namnd", "--json");
+                await MigrateAsync(sp, ct);
+                return await StatusCommand.ExecuteAsync(cli, sp, ct);
+            case "demo":
+                cli.Allow("--quarter");
+                return await DemoCommand.ExecuteAsync(cli, sp, ct);
+            case "migrate":
+                cli.Allow();
+                var applied = await MigrateAsync(sp, ct);
+                Console.Out.WriteLine($"state store up to date ({applied} script(s) applied now)");
+                return EjvProgram.Ok;
+            default:
+                throw new UsageException($"unknown command '{cli.Command}'; commands are run, status, demo, migrate, help");
+        }
+    }
+
+    public static async Task<int> MigrateAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var result = await sp.GetRequiredService<StateDb>().MigrateAsync(ct);
+        Log.Migrated(sp.GetRequiredService<ILogger<StateDb>>(), result.Applied.Count);
+        return result.Applied.Count;
+    }
+}

@@ -1,0 +1,24 @@
+namespace EjVerkstallda.Worker.Commands;
+
+public static class Help
+{
+    public const string Text = """
+        ejv: EjVerkställda, the quarterly report of gynnande beslut not verkställda within three months (SoL, LSS)
+
+        Usage:
+          ejv                                   run as a service (Quartz schedule)
+          ejv run --quarter 2024Q1 [--namnd ID] [--dry-run]
+                                                one quarterly run now, for every configured nämnd (or one)
+          ejv status [--namnd ID] [--json]      the status log: runs, open IVO cases, data-quality problems
+          ejv demo [--quarter 2026Q3]           create a demo case system under ./demo and run quarters on it
+          ejv migrate                           create or upgrade the state store's tables
+          ejv help                              this text
+
+        Configuration: appsettings.json beside the program, environment variables (Ejv__Source__ConnectionString)
+        and --Section:Key=value on the command line, e.g.
+          ejv run --quarter 2024Q1 --Ejv:Source:Provider=postgresql --Ejv:Source:ConnectionString="Host=...;"
+
+        Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad command line.
+
+        """;
+}

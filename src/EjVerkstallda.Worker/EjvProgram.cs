@@ -1,0 +1,68 @@
+using System.Data.Common;
+using EjVerkstallda.Infrastructure.CaseSource;
+using EjVerkstallda.Worker.Commands;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace EjVerkstallda.Worker;
+
+/// <summary>Entry point: parses the command line, builds the host, runs one command or the service.</summary>
+public static class EjvProgram
+{
+    public const int Ok = 0;
+    public const int Failed = 1;
+    public const int Usage = 2;
+
+    public static async Task<int> MainAsync(string[] args)
+    {
+        using var cts = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        try
+        {
+            var cli = CommandLine.Parse(args);
+            if (cli.Command is "help" || cli.Has("--help")) { Console.Out.Write(Help.Text); return Ok; }
+            using var host = Build(cli);
+            return await Dispatcher.RunAsync(cli, host, cts.Token);
+        }
+        catch (Exception ex) when (Describe(ex) is { } line && line.Length > 0)
+        {
+            Console.Error.WriteLine($"ejv: {line}");
+            return ex is UsageException ? Usage : Failed;
+        }
+    }
+
+    public static IHost Build(CommandLine cli)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = cli.ConfigArgs,
+            ContentRootPath = AppContext.BaseDirectory,
+        });
+        if (cli.Command == "demo") builder.Configuration.AddInMemoryCollection(DemoCommand.Configuration(cli));
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
+        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        if (cli.Command is not null) builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        builder.Services.AddEjv(builder.Configuration);
+        return builder.Build();
+    }
+
+    /// <summary>The one line shown for an error a user or administrator can act on; null lets the exception surface.</summary>
+    public static string? Describe(Exception ex) => ex switch
+    {
+        UsageException u => u.Message,
+        OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),
+        CaseSourceException c => "case source: " + c.Message,
+        DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString and that the database is reachable)",
+        InvalidOperationException i when i.InnerException is DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString)",
+        FormatException f => f.Message,
+        ArgumentException a => a.Message,
+        IOException io => "file: " + io.Message,
+        UnauthorizedAccessException ua => "file access: " + ua.Message,
+        OperationCanceledException => "cancelled",
+        _ => $"unexpected {ex.GetType().Name}: {ex.Message}",
+    };
+}

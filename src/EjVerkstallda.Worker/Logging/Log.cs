@@ -1,0 +1,19 @@
+using Microsoft.Extensions.Logging;
+
+namespace EjVerkstallda.Worker.Logging;
+
+/// <summary>Every log line of the worker: ids and counts only, never personal data or case-system text.</summary>
+public static partial class Log
+{
+    [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Run started: nämnd {Namnd}, quarter {Quarter}, dry run {DryRun}")]
+    public static partial void RunStarted(ILogger logger, string namnd, string quarter, bool dryRun);
+
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run succeeded: nämnd {Namnd}, quarter {Quarter}, {Reports} IVO reports, {Problems} data-quality problems")]
+    public static partial void RunSucceeded(ILogger logger, string namnd, string quarter, int reports, int problems);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Run failed: nämnd {Namnd}, quarter {Quarter}: {ExceptionType}")]
+    public static partial void RunFailed(ILogger logger, string namnd, string quarter, string exceptionType, Exception exception);
+
+    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "State store migrated: {Applied} script(s) applied")]
+    public static partial void Migrated(ILogger logger, int applied);
+}

@@ -1,0 +1,58 @@
+using EjVerkstallda.Infrastructure.CaseSource;
+
+namespace EjVerkstallda.Worker.Options;
+
+/// <summary>The <c>Ejv</c> configuration section. Every key is documented in README "Configuration".</summary>
+public sealed class EjvOptions
+{
+    public const string Section = "Ejv";
+
+    public CaseSourceOptions Source { get; set; } = new();
+    public StateOptions State { get; set; } = new();
+    public OutputOptions Output { get; set; } = new();
+    public RulesOptions Rules { get; set; } = new();
+
+    /// <summary>The nämnder served by this installation; each is isolated in outputs, ledger and e-mail.</summary>
+    public List<NamndOptions> Namnder { get; set; } = [];
+}
+
+/// <summary><c>Ejv:State</c>: the product's own database (ledger, IVO identifiers, status log).</summary>
+public sealed class StateOptions
+{
+    public string Provider { get; set; } = "sqlite";
+    public string ConnectionString { get; set; } = "";
+}
+
+/// <summary><c>Ejv:Output</c>.</summary>
+public sealed class OutputOptions
+{
+    /// <summary>Run outputs go to <c>&lt;Folder&gt;/&lt;namnd&gt;/&lt;quarter&gt;/</c>; relative to the working folder.</summary>
+    public string Folder { get; set; } = "out";
+}
+
+/// <summary><c>Ejv:Rules</c>: the points of the law marked unverified, and the public report's anonymity threshold.</summary>
+public sealed class RulesOptions
+{
+    public bool LabelOldSolAsNew { get; set; }
+    public int MinCellSize { get; set; } = 3;
+    public List<int> BandStartMonths { get; set; } = [];
+}
+
+/// <summary>One entry of <c>Ejv:Namnder</c>.</summary>
+public sealed class NamndOptions
+{
+    /// <summary>Folder-safe id: a-z, 0-9, '-' and '_' (used in output paths and the ledger).</summary>
+    public string Id { get; set; } = "";
+
+    /// <summary>Display name, e.g. "Socialnämnden".</summary>
+    public string Namn { get; set; } = "";
+
+    /// <summary>When set, only rows of <c>ejv_beslut</c> whose <c>namnd_id</c> equals this value belong to the nämnd.</summary>
+    public string? NamndFilter { get; set; }
+
+    /// <summary>
+    /// The first quarter (e.g. <c>2025Q4</c>) this installation reports for the nämnd. Cases whose deadline fell before it and
+    /// that were still open then are taken as already reported to IVO by hand (status kvarstår, not late). Empty: none assumed.
+    /// </summary>
+    public string? FirstQuarter { get; set; }
+}

@@ -1,0 +1,58 @@
+using EjVerkstallda.Infrastructure.CaseSource;
+using EjVerkstallda.Infrastructure.Data;
+using Microsoft.Extensions.Options;
+
+namespace EjVerkstallda.Worker.Options;
+
+/// <summary>Checks every key at once and names each bad one with what to write instead.</summary>
+public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
+{
+    public ValidateOptionsResult Validate(string? name, EjvOptions o)
+    {
+        var failures = new List<string>();
+        Provider(o.Source.Provider, "Ejv:Source:Provider", failures);
+        Provider(o.State.Provider, "Ejv:State:Provider", failures);
+        if (string.IsNullOrWhiteSpace(o.Source.ConnectionString))
+            failures.Add("Ejv:Source:ConnectionString is empty; set it to the case system's read-only connection string");
+        if (string.IsNullOrWhiteSpace(o.State.ConnectionString))
+            failures.Add("Ejv:State:ConnectionString is empty; set it to the state store's connection string");
+        foreach (var relation in new[] { ("Ejv:Source:BeslutRelation", o.Source.BeslutRelation), ("Ejv:Source:InsatsRelation", o.Source.InsatsRelation) })
+            if (!ViewContract.IsSafeRelationName(relation.Item2))
+                failures.Add($"{relation.Item1} '{relation.Item2}' must be a plain identifier such as ejv_beslut or dbo.ejv_beslut");
+        if (o.Source.CommandTimeout <= TimeSpan.Zero)
+            failures.Add($"Ejv:Source:CommandTimeout must be positive, e.g. 00:10:00 (was {o.Source.CommandTimeout})");
+        if (string.IsNullOrWhiteSpace(o.Output.Folder))
+            failures.Add("Ejv:Output:Folder is empty; set a folder for run outputs");
+        if (o.Rules.MinCellSize < 1)
+            failures.Add($"Ejv:Rules:MinCellSize must be at least 1 (was {o.Rules.MinCellSize})");
+        var bands = o.Rules.BandStartMonths;
+        if (bands.Count > 0 && (bands[0] != 3 || bands.Zip(bands.Skip(1)).Any(p => p.Second <= p.First)))
+            failures.Add($"Ejv:Rules:BandStartMonths must start at 3 and increase, e.g. [3, 6, 12, 24] (was [{string.Join(", ", bands)}])");
+        Namnder(o.Namnder, failures);
+        return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static void Provider(string value, string key, List<string> failures)
+    {
+        if (!DbProviders.TryParse(value, out _))
+            failures.Add($"{key} '{value}' is not a provider; use sqlite, postgresql or sqlserver");
+    }
+
+    private static void Namnder(List<NamndOptions> namnder, List<string> failures)
+    {
+        if (namnder.Count == 0) failures.Add("Ejv:Namnder is empty; configure at least one nämnd with Id and Namn");
+        for (var i = 0; i < namnder.Count; i++)
+        {
+            var n = namnder[i];
+            var key = $"Ejv:Namnder:{i}";
+            if (n.Id.Length is 0 or > 64 || !n.Id.All(ch => char.IsAsciiLetterLower(ch) || char.IsAsciiDigit(ch) || ch is '-' or '_'))
+                failures.Add($"{key}:Id '{n.Id}' must be 1-64 characters of a-z, 0-9, '-' and '_'");
+            if (!string.IsNullOrWhiteSpace(n.FirstQuarter) && !Core.Kvartal.Kvartal.TryParse(n.FirstQuarter, out _))
+                failures.Add($"{key}:FirstQuarter '{n.FirstQuarter}' is not a quarter; write it as YYYYQn, e.g. 2025Q4");
+            if (string.IsNullOrWhiteSpace(n.Namn))
+                failures.Add($"{key}:Namn is empty; write the nämnd's name as it should appear in the report");
+        }
+        foreach (var dup in namnder.GroupBy(n => n.Id).Where(g => g.Count() > 1))
+            failures.Add($"Ejv:Namnder: the id '{dup.Key}' is used {dup.Count()} times; ids must be unique");
+    }
+}

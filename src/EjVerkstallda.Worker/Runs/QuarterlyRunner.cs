@@ -1,0 +1,116 @@
+using EjVerkstallda.Core.Beslut;
+using EjVerkstallda.Core.Classification;
+using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Core.Statistik;
+using EjVerkstallda.Infrastructure.CaseSource;
+using EjVerkstallda.Infrastructure.Output;
+using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Logging;
+using EjVerkstallda.Worker.Options;
+using Microsoft.Extensions.Logging;
+
+namespace EjVerkstallda.Worker.Runs;
+
+/// <summary>
+/// One quarterly run for one nämnd: read candidates, judge them with Core, write the outputs, then record the ledger.
+/// Outputs are written before the ledger, so a crash in between leaves nothing owed that a re-run would not redo.
+/// </summary>
+public sealed class QuarterlyRunner(
+    CaseSourceReader source,
+    LedgerStore ledger,
+    IvoIdStore ivoIds,
+    RunLog runs,
+    EjvOptions options,
+    ILogger<QuarterlyRunner> logger)
+{
+    public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
+    {
+        var q = quarter.ToString();
+        var runId = dryRun ? 0 : await runs.StartAsync(namnd.Id, q, dryRun, ct);
+        Log.RunStarted(logger, namnd.Id, q, dryRun);
+        try
+        {
+            var result = await ExecuteAsync(namnd, quarter, dryRun, runId, ct);
+            if (!dryRun)
+                await runs.FinishAsync(runId, result.ToOutcome(), ct);
+            Log.RunSucceeded(logger, namnd.Id, q, result.Reports.Count, result.Problems.Count);
+            return result;
+        }
+        catch (Exception ex)
+        {
+            Log.RunFailed(logger, namnd.Id, q, ex.GetType().Name, ex);
+            if (!dryRun)
+                await runs.FinishAsync(runId, new RunOutcome(RunOutcome.Failed, Message: $"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
+            throw;
+        }
+    }
+
+    private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, CancellationToken ct)
+    {
+        var prior = await ledger.PriorReportsAsync(namnd.Id, quarter.ToString(), ct);
+        var openAtIvo = prior.Where(p => p.Value.OwesClosingReport).Select(p => p.Key.BeslutId).ToHashSet(StringComparer.Ordinal);
+        var problems = new List<DataQualityProblem>();
+        var katalog = await source.ReadKatalogAsync(problems, ct);
+        var raw = new List<RawBeslut>();
+        await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
+
+        var validation = new BeslutValidator(katalog).Validate(raw);
+        problems.AddRange(validation.Problems);
+        var classification = Classifier.Classify(quarter, validation.Beslut, k => prior.GetValueOrDefault(k),
+            new ClassificationOptions
+            {
+                LabelOldSolAsNew = options.Rules.LabelOldSolAsNew,
+                HandReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) ? first.FirstDay : null,
+            });
+        problems.AddRange(classification.Notes);
+        var delivered = raw.Where(r => r.BeslutId is not null).Select(r => r.BeslutId!).ToHashSet(StringComparer.Ordinal);
+        foreach (var id in openAtIvo.Where(id => !delivered.Contains(id)).Order(StringComparer.Ordinal))
+            problems.Add(new DataQualityProblem(id, "reported to IVO earlier, but no longer in the case source; the closing report is still owed", Excluded: false));
+
+        var reports = classification.Reports;
+        var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
+        var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
+        var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
+        var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, ids, problems);
+        await OutputFiles.WriteJsonAsync(folder, "ivo-underlag.json", underlag, ct);
+        await OutputFiles.WriteJsonAsync(folder, "statistikrapport.json", statistik, ct);
+
+        if (!dryRun)
+        {
+            var rows = reports.Select(r => LedgerRow.From(r, Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null)).ToList();
+            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct);
+        }
+        return new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder);
+    }
+
+    public static StatistikOptions StatistikOptionsOf(RulesOptions rules) => new()
+    {
+        MinCellSize = rules.MinCellSize,
+        BandStartMonths = rules.BandStartMonths.Count > 0 ? rules.BandStartMonths : StatistikOptions.Default.BandStartMonths,
+    };
+}
+
+public sealed record QuarterResult(
+    NamndOptions Namnd,
+    Kvartal Quarter,
+    bool DryRun,
+    IReadOnlyList<IvoReport> Reports,
+    IReadOnlyList<DataQualityProblem> Problems,
+    IvoUnderlag Underlag,
+    StatistikRapport Statistik,
+    string OutputFolder)
+{
+    public int Count(ReportStatus s) => Reports.Count(r => r.Status == s);
+
+    public RunOutcome ToOutcome() => new(
+        RunOutcome.Succeeded,
+        Reports.Count,
+        Count(ReportStatus.Ny),
+        Count(ReportStatus.Kvarstar),
+        Count(ReportStatus.Verkstalld),
+        Count(ReportStatus.Avslutad),
+        Reports.Count(r => r.Late),
+        Underlag.ManualHandling.Count,
+        Problems.Count,
+        OutputFolder: OutputFolder);
+}
