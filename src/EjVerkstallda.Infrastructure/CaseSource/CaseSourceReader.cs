@@ -70,7 +70,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             var byId = new DynamicParameters();
             byId.Add("ids", batch);
             if (namndFilter is not null) byId.Add("namnd", namndFilter);
-            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}beslut_id IN @ids", byId, ct))
+            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{_dialect.InList("beslut_id", "ids")}", byId, ct))
                 yield return row;
         }
     }

@@ -41,6 +41,9 @@ public sealed class SqlDialect
         _ => day.ToDateTime(TimeOnly.MinValue),
     };
 
+    /// <summary>A boolean parameter value (SQLite: 0/1).</summary>
+    public object Bool(bool value) => Provider == DbProvider.Sqlite ? (value ? 1 : 0) : value;
+
     /// <summary>
     /// A predicate true for a date column whose value the rules cannot read. Only SQLite stores dates as free text;
     /// the other providers have typed date columns, so a value there is always a date.
@@ -48,6 +51,13 @@ public sealed class SqlDialect
     public string MalformedDate(string column) => Provider == DbProvider.Sqlite
         ? $"({column} IS NOT NULL AND date({column}) IS NOT {column})"
         : "1 = 0";
+
+    /// <summary>
+    /// "column is one of the list parameter". Dapper passes a list to Npgsql as one array parameter and expands it elsewhere.
+    /// </summary>
+    public string InList(string column, string parameter) => Provider == DbProvider.PostgreSql
+        ? $"{column} = ANY(@{parameter})"
+        : $"{column} IN @{parameter}";
 
     /// <summary>Statement that serialises schema migrations between instances, run inside the migration transaction.</summary>
     public string? MigrationLock => Provider switch

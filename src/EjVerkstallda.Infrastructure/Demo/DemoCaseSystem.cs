@@ -1,4 +1,3 @@
-using System.Globalization;
 using Dapper;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Kvartal;
@@ -20,11 +19,17 @@ public static class DemoCaseSystem
         var cs = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadWriteCreate, Pooling = false }.ToString();
         await using var c = new SqliteConnection(cs);
         await c.OpenAsync(ct);
-        foreach (var script in SqlScripts.List("sqlite/case-system"))
+        await CreateSchemaAsync(c, SqlDialect.For(DbProvider.Sqlite), ct);
+        var data = DemoGenerator.Generate(quarter, beslutCount, seed: quarter.Year * 10 + quarter.Number);
+        await InsertAsync(c, SqlDialect.For(DbProvider.Sqlite), data.Persons, data.Beslut, ct);
+    }
+
+    /// <summary>Creates the example case-system tables and views (sql/&lt;provider&gt;/case-system) on an open connection.</summary>
+    public static async Task CreateSchemaAsync(System.Data.Common.DbConnection c, SqlDialect dialect, CancellationToken ct)
+    {
+        foreach (var script in SqlScripts.List($"{dialect.Folder}/case-system"))
             foreach (var statement in SqlScripts.Statements(SqlScripts.Read(script)))
                 await c.ExecuteAsync(new CommandDefinition(statement, cancellationToken: ct));
-        var data = DemoGenerator.Generate(quarter, beslutCount, seed: quarter.Year * 10 + quarter.Number);
-        await InsertAsync(c, data.Persons, data.Beslut, ct);
     }
 
     /// <summary>Beslut that the case system only received after their deadline had passed (registered late).</summary>
@@ -34,16 +39,16 @@ public static class DemoCaseSystem
         await using var c = new SqliteConnection(cs);
         await c.OpenAsync(ct);
         var late = DemoGenerator.LateRegistrations(quarter);
-        await InsertAsync(c, late.Persons, late.Beslut, ct);
+        await InsertAsync(c, SqlDialect.For(DbProvider.Sqlite), late.Persons, late.Beslut, ct);
     }
 
-    public static async Task InsertAsync(System.Data.Common.DbConnection c, IEnumerable<DemoPerson> persons, IEnumerable<DemoBeslut> beslut, CancellationToken ct)
+    public static async Task InsertAsync(System.Data.Common.DbConnection c, SqlDialect dialect, IEnumerable<DemoPerson> persons, IEnumerable<DemoBeslut> beslut, CancellationToken ct)
     {
         await using var tx = await c.BeginTransactionAsync(ct);
         await c.ExecuteAsync(new CommandDefinition("INSERT INTO cs_insatstyp (kod, namn, lag, lagrum) SELECT @Kod, @Benamning, @LagText, @Lagrum WHERE NOT EXISTS (SELECT 1 FROM cs_insatstyp WHERE kod = @Kod)",
             DemoCatalogue.Insatser.Select(i => new { i.Kod, i.Benamning, LagText = i.Lag.ToString(), i.Lagrum }), tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("INSERT INTO cs_person (person_id, fodd, kon, skyddad) VALUES (@PersonId, @Fodd, @Kon, @Skyddad)",
-            persons.Select(p => new { p.PersonId, Fodd = Day(p.Fodd), p.Kon, Skyddad = p.Skyddad ? 1 : 0 }), tx, cancellationToken: ct));
+            persons.Select(p => new { p.PersonId, Fodd = Day(dialect, p.Fodd), p.Kon, Skyddad = dialect.Bool(p.Skyddad) }), tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
             """
             INSERT INTO cs_beslut (beslut_id, person_id, insats_kod, beslut_datum, verkst_datum, avbrott_datum, ater_datum, avslut_datum,
@@ -53,14 +58,15 @@ public static class DemoCaseSystem
             """,
             beslut.Select(b => new
             {
-                b.BeslutId, b.PersonId, b.InsatsKod, BeslutDatum = b.BeslutDatumText ?? Day(b.BeslutDatum), VerkstDatum = Day(b.VerkstDatum),
-                AvbrottDatum = Day(b.AvbrottDatum), AterDatum = Day(b.AterDatum), AvslutDatum = Day(b.AvslutDatum), b.AvslutOrsak,
-                ErbjudenDatum = Day(b.ErbjudenDatum), TackatNej = b.TackatNej is null ? (int?)null : b.TackatNej.Value ? 1 : 0, b.Enhet, b.Kommentar, b.Namnd,
+                b.BeslutId, b.PersonId, b.InsatsKod, BeslutDatum = b.BeslutDatumText is { } text && dialect.Provider == DbProvider.Sqlite ? text : Day(dialect, b.BeslutDatum),
+                VerkstDatum = Day(dialect, b.VerkstDatum), AvbrottDatum = Day(dialect, b.AvbrottDatum), AterDatum = Day(dialect, b.AterDatum),
+                AvslutDatum = Day(dialect, b.AvslutDatum), b.AvslutOrsak, ErbjudenDatum = Day(dialect, b.ErbjudenDatum),
+                TackatNej = b.TackatNej is { } t ? dialect.Bool(t) : null, b.Enhet, b.Kommentar, b.Namnd,
             }), tx, cancellationToken: ct));
         await tx.CommitAsync(ct);
     }
 
-    private static string? Day(DateOnly? d) => d?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static object? Day(SqlDialect dialect, DateOnly? d) => d is { } v ? dialect.Date(v) : null;
 }
 
 public sealed record DemoPerson(string PersonId, DateOnly? Fodd, string? Kon, bool Skyddad);
