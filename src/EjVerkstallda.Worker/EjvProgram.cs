@@ -27,7 +27,7 @@ public static class EjvProgram
             using var host = Build(cli);
             return await Dispatcher.RunAsync(cli, host, cts.Token);
         }
-        catch (Exception ex) when (Describe(ex) is { } line && line.Length > 0)
+        catch (Exception ex) when (Describe(ex) is { Length: > 0 } line)
         {
             Console.Error.WriteLine($"ejv: {line}");
             return ex is UsageException ? Usage : Failed;
@@ -50,8 +50,17 @@ public static class EjvProgram
         return builder.Build();
     }
 
+    /// <summary>
+    /// Failures an operator fixes (configuration, unreachable or wrongly shaped database, files): logged as one line with the
+    /// reason. Anything else is a defect and is logged with its exception.
+    /// </summary>
+    public static bool IsOperational(Exception ex) =>
+        ex is UsageException or OptionsValidationException or CaseSourceException or DbException or IOException or UnauthorizedAccessException
+            or OperationCanceledException
+        || ex.InnerException is DbException;
+
     /// <summary>The one line shown for an error a user or administrator can act on; null lets the exception surface.</summary>
-    public static string? Describe(Exception ex) => ex switch
+    public static string Describe(Exception ex) => ex switch
     {
         UsageException u => u.Message,
         OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),

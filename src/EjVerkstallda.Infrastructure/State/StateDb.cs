@@ -11,6 +11,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
         var connection = Dialect.CreateConnection(connectionString);
         try
         {
@@ -28,6 +29,14 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
             await connection.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The embedded default keeps its state in a file; its folder is created on first use.</summary>
+    private void EnsureFolder()
+    {
+        var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
     }
 
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken) =>

@@ -18,7 +18,6 @@ public static class Dispatcher
                 return EjvProgram.Ok;
             case "run":
                 cli.Allow("--quarter", "--namnd", "--dry-run");
-                await MigrateAsync(sp, ct);
                 return await RunCommand.ExecuteAsync(cli, sp, ct);
             case "status":
                 cli.Allow("--namnd", "--json");

@@ -14,6 +14,7 @@ public static class RunCommand
         var options = sp.GetRequiredService<EjvOptions>();
         var quarter = ParseQuarter(cli.Single("--quarter"), required: true)!.Value;
         var namnder = Select(options, cli.Single("--namnd"));
+        await Dispatcher.MigrateAsync(sp, ct);
         var runner = sp.GetRequiredService<QuarterlyRunner>();
         var failures = new List<string>();
         foreach (var namnd in namnder)

@@ -14,6 +14,9 @@ public static partial class Log
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Run failed: nämnd {Namnd}, quarter {Quarter}: {ExceptionType}")]
     public static partial void RunFailed(ILogger logger, string namnd, string quarter, string exceptionType, Exception exception);
 
+    [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Run failed: nämnd {Namnd}, quarter {Quarter}: {Reason}")]
+    public static partial void RunFailedOperational(ILogger logger, string namnd, string quarter, string reason);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "State store migrated: {Applied} script(s) applied")]
     public static partial void Migrated(ILogger logger, int applied);
 }

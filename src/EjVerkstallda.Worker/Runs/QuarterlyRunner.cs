@@ -38,7 +38,8 @@ public sealed class QuarterlyRunner(
         }
         catch (Exception ex)
         {
-            Log.RunFailed(logger, namnd.Id, q, ex.GetType().Name, ex);
+            if (EjvProgram.IsOperational(ex)) Log.RunFailedOperational(logger, namnd.Id, q, EjvProgram.Describe(ex));
+            else Log.RunFailed(logger, namnd.Id, q, ex.GetType().Name, ex);
             if (!dryRun)
                 await runs.FinishAsync(runId, new RunOutcome(RunOutcome.Failed, Message: $"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
             throw;
