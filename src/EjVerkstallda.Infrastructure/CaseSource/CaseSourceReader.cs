@@ -65,7 +65,22 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             if (row.BeslutId is not null) seen.Add(row.BeslutId);
             yield return row;
         }
-        foreach (var batch in openAtIvo.Where(id => !seen.Contains(id)).Chunk(IdBatch))
+        await foreach (var row in ByIdsAsync(c, select, namndFilter, openAtIvo.Where(id => !seen.Contains(id)), ct))
+            yield return row;
+    }
+
+    /// <summary>The current rows of the given beslut (for the closing-report check between quarters).</summary>
+    public async IAsyncEnumerable<RawBeslut> ReadByIdsAsync(string? namndFilter, IEnumerable<string> beslutIds, [EnumeratorCancellation] CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
+        await foreach (var row in ByIdsAsync(c, SelectList(hasNamnd), hasNamnd ? namndFilter : null, beslutIds, ct))
+            yield return row;
+    }
+
+    private async IAsyncEnumerable<RawBeslut> ByIdsAsync(DbConnection c, string select, string? namndFilter, IEnumerable<string> ids, [EnumeratorCancellation] CancellationToken ct)
+    {
+        foreach (var batch in ids.Chunk(IdBatch))
         {
             var byId = new DynamicParameters();
             byId.Add("ids", batch);

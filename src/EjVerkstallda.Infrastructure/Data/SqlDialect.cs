@@ -67,6 +67,13 @@ public sealed class SqlDialect
         _ => null,
     };
 
+    /// <summary>Insert unless a row with the same key exists (the outbox's idempotent enqueue).</summary>
+    public string InsertIfAbsent(string table, string columns, string values, string keyColumn, string keyParameter) => Provider switch
+    {
+        DbProvider.SqlServer => $"IF NOT EXISTS (SELECT 1 FROM {table} WITH (UPDLOCK, HOLDLOCK) WHERE {keyColumn} = @{keyParameter}) INSERT INTO {table} ({columns}) VALUES ({values})",
+        _ => $"INSERT INTO {table} ({columns}) VALUES ({values}) ON CONFLICT ({keyColumn}) DO NOTHING",
+    };
+
     /// <summary>Insert returning the new identity value.</summary>
     public string InsertReturningId(string table, string columns, string values, string idColumn) => Provider switch
     {

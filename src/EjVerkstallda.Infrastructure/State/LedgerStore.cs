@@ -2,6 +2,7 @@ using Dapper;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Classification;
 using EjVerkstallda.Core.Statistik;
+using EjVerkstallda.Infrastructure.Outbox;
 
 namespace EjVerkstallda.Infrastructure.State;
 
@@ -25,8 +26,9 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     /// Writes the quarter's reports and data-quality list in one transaction, replacing an earlier run of the same quarter,
     /// and keeps what the handläggare already marked as submitted to IVO.
     /// </summary>
+    /// <param name="messages">Messages the run causes (the draft to the handläggare), recorded in the same transaction.</param>
     public async Task SaveQuarterAsync(string namnd, string quarter, long runId, IReadOnlyList<LedgerRow> reports,
-        IReadOnlyList<DataQualityProblem> problems, CancellationToken ct)
+        IReadOnlyList<DataQualityProblem> problems, CancellationToken ct, IReadOnlyList<OutboxMessage>? messages = null)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -59,6 +61,7 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO ejv_quarter (namnd_id, quarter, completed_at, run_id, open_count) VALUES (@namnd, @quarter, @at, @runId, @open)",
             new { namnd, quarter, at = StateDb.Now(clock), runId, open }, tx, cancellationToken: ct));
+        if (messages is { Count: > 0 }) await OutboxStore.EnqueueAsync(c, tx, db, messages, StateDb.Now(clock), ct);
         await tx.CommitAsync(ct);
     }
 
@@ -93,6 +96,35 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
               AND r.quarter = (SELECT MAX(x.quarter) FROM ejv_report x WHERE x.namnd_id = r.namnd_id AND x.beslut_id = r.beslut_id AND x.kind = r.kind)
             ORDER BY r.lag, r.insats_kod, r.start_date, r.beslut_id
             """, new { namnd }, cancellationToken: ct));
+        return rows.ToList();
+    }
+
+    /// <summary>
+    /// Records that the handläggare entered the quarter's reports in IVO's e-tjänst. Returns the number of reports marked;
+    /// reports already marked keep their first mark.
+    /// </summary>
+    public async Task<int> MarkSubmittedAsync(string namnd, string quarter, IReadOnlyCollection<string>? beslutIds, string by, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var sql = "UPDATE ejv_report SET submitted_at = @now, submitted_by = @by WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NULL";
+        if (beslutIds is null)
+            return await c.ExecuteAsync(new CommandDefinition(sql, new { namnd, quarter, by, now = StateDb.Now(clock) }, cancellationToken: ct));
+        var marked = 0;
+        foreach (var id in beslutIds)
+            marked += await c.ExecuteAsync(new CommandDefinition(sql + " AND beslut_id = @id", new { namnd, quarter, by, id, now = StateDb.Now(clock) }, cancellationToken: ct));
+        return marked;
+    }
+
+    /// <summary>All ledger rows of one quarter.</summary>
+    public async Task<IReadOnlyList<LedgerRow>> QuarterAsync(string namnd, string quarter, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
+            """
+            SELECT quarter AS Quarter, beslut_id AS BeslutId, kind AS Kind, status AS Status, late AS LateFlag, lag AS Lag, insats_kod AS InsatsKod,
+                   start_date AS StartDate, deadline AS Deadline, closing_date AS ClosingDate, ivo_id AS IvoId, submitted_at AS SubmittedAt, submitted_by AS SubmittedBy
+            FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter ORDER BY lag, insats_kod, start_date, beslut_id
+            """, new { namnd, quarter }, cancellationToken: ct));
         return rows.ToList();
     }
 

@@ -45,5 +45,8 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string? Day(DateOnly? d) => d is { } v ? Day(v) : null;
     public static DateOnly? ParseDay(string? s) => s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);
-    public static string Now(TimeProvider clock) => clock.GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+    public static string Now(TimeProvider clock) => Format(clock.GetUtcNow());
+
+    /// <summary>Timestamps are stored as sortable UTC text, the same in every provider.</summary>
+    public static string Format(DateTimeOffset t) => t.UtcDateTime.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
 }

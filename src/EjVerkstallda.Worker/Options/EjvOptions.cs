@@ -11,6 +11,8 @@ public sealed class EjvOptions
     public StateOptions State { get; set; } = new();
     public OutputOptions Output { get; set; } = new();
     public RulesOptions Rules { get; set; } = new();
+    public MailOptions Mail { get; set; } = new();
+    public IvoOptions Ivo { get; set; } = new();
 
     /// <summary>The nämnder served by this installation; each is isolated in outputs, ledger and e-mail.</summary>
     public List<NamndOptions> Namnder { get; set; } = [];
@@ -55,4 +57,9 @@ public sealed class NamndOptions
     /// that were still open then are taken as already reported to IVO by hand (status kvarstår, not late). Empty: none assumed.
     /// </summary>
     public string? FirstQuarter { get; set; }
+
+    public RecipientsOptions Recipients { get; set; } = new();
+
+    /// <summary>Approve the report automatically this long after the draft was recorded; empty (the default): only by hand.</summary>
+    public TimeSpan? AutoApproveAfter { get; set; }
 }

@@ -5,6 +5,7 @@ using EjVerkstallda.Core.Statistik;
 using EjVerkstallda.Infrastructure.CaseSource;
 using EjVerkstallda.Infrastructure.Output;
 using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Delivery;
 using EjVerkstallda.Worker.Logging;
 using EjVerkstallda.Worker.Options;
 using Microsoft.Extensions.Logging;
@@ -20,6 +21,7 @@ public sealed class QuarterlyRunner(
     LedgerStore ledger,
     IvoIdStore ivoIds,
     RunLog runs,
+    DeliveryPlanner planner,
     EjvOptions options,
     ILogger<QuarterlyRunner> logger)
 {
@@ -73,15 +75,18 @@ public sealed class QuarterlyRunner(
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
         var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, ids, problems);
-        await OutputFiles.WriteJsonAsync(folder, "ivo-underlag.json", underlag, ct);
-        await OutputFiles.WriteJsonAsync(folder, "statistikrapport.json", statistik, ct);
+        await OutputFiles.WriteJsonAsync(folder, OutputNames.IvoUnderlagJson, underlag, ct);
+        await OutputFiles.WriteJsonAsync(folder, OutputNames.StatistikJson, statistik, ct);
 
+        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder);
         if (!dryRun)
         {
             var rows = reports.Select(r => LedgerRow.From(r, Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null)).ToList();
-            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct);
+            var docx = File.Exists(Path.Combine(folder, OutputNames.StatistikDocx)) ? await File.ReadAllBytesAsync(Path.Combine(folder, OutputNames.StatistikDocx), ct) : null;
+            var draft = planner.Draft(result, System.Text.Json.JsonSerializer.Serialize(statistik, OutputFiles.Json), docx);
+            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
         }
-        return new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder);
+        return result;
     }
 
     public static StatistikOptions StatistikOptionsOf(RulesOptions rules) => new()

@@ -1,0 +1,94 @@
+using EjVerkstallda.Infrastructure.Mail;
+using Microsoft.Extensions.Logging;
+using Polly;
+
+namespace EjVerkstallda.Infrastructure.Outbox;
+
+/// <summary>
+/// Sends what the outbox holds. Each message is claimed, sent through the Polly pipeline (transient faults retried with
+/// backoff), then marked sent. A transient fault that outlasts the pipeline leaves it pending for a later try; a permanent
+/// fault marks it failed and records an alert for the administrator. Nothing is swallowed: every outcome is in the outbox.
+/// </summary>
+public sealed class OutboxDispatcher(
+    OutboxStore store,
+    IMailSender sender,
+    ResiliencePipeline pipeline,
+    OutboxDispatchOptions options,
+    TimeProvider clock,
+    ILogger<OutboxDispatcher> logger)
+{
+    private readonly string _me = $"{Environment.MachineName}:{Environment.ProcessId}:{Guid.NewGuid():N}";
+
+    public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
+    {
+        int sent = 0, retryLater = 0, failed = 0;
+        while (!ct.IsCancellationRequested && await store.ClaimNextAsync(_me, options.Lease, ct) is { } claimed)
+        {
+            var (m, attempts) = claimed;
+            try
+            {
+                await pipeline.ExecuteAsync(async token => await sender.SendAsync(ToMail(m), token), ct);
+                await store.MarkSentAsync(m.MessageId, CancellationToken.None);
+                OutboxLog.Sent(logger, m.MessageId, m.Recipients.Count);
+                sent++;
+            }
+            catch (MailTransientException ex)
+            {
+                var wait = Backoff(attempts);
+                await store.MarkRetryAsync(m.MessageId, Reason(ex), clock.GetUtcNow() + wait, CancellationToken.None);
+                OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, ex);
+                retryLater++;
+            }
+            catch (MailPermanentException ex)
+            {
+                await store.MarkFailedAsync(m.MessageId, Reason(ex), CancellationToken.None);
+                OutboxLog.Failed(logger, m.MessageId, ex);
+                failed++;
+                if (m.Kind != OutboxKinds.Alert && options.AlertFor(m) is { } alert) await store.EnqueueAsync([alert], CancellationToken.None);
+            }
+        }
+        return new DispatchResult(sent, retryLater, failed);
+    }
+
+    private TimeSpan Backoff(long attempts)
+    {
+        var factor = Math.Pow(2, Math.Min(attempts, 16));
+        var wait = TimeSpan.FromTicks((long)Math.Min(options.RetryLater.Ticks * factor, options.MaxRetryLater.Ticks));
+        return wait;
+    }
+
+    private static string Reason(Exception ex) => $"{ex.GetType().Name}: {ex.Message}";
+
+    private OutgoingMail ToMail(OutboxMessage m) => new(
+        m.MessageId,
+        options.From,
+        m.Recipients,
+        m.Subject,
+        m.Body,
+        m.Attachment is null || m.AttachmentName is null ? [] : [new MailAttachment(m.AttachmentName, m.AttachmentType ?? "application/octet-stream", m.Attachment)]);
+}
+
+public sealed record DispatchResult(int Sent, int RetryLater, int Failed);
+
+public sealed class OutboxDispatchOptions
+{
+    public string From { get; init; } = "";
+    public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan RetryLater { get; init; } = TimeSpan.FromMinutes(5);
+    public TimeSpan MaxRetryLater { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Builds the alert for a message that failed permanently; null when nobody is configured to receive it.</summary>
+    public Func<OutboxMessage, OutboxMessage?> AlertFor { get; init; } = _ => null;
+}
+
+internal static partial class OutboxLog
+{
+    [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Mail {MessageId} sent to {RecipientCount} recipient(s)")]
+    public static partial void Sent(ILogger logger, string messageId, int recipientCount);
+
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}")]
+    public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, Exception exception);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently; the administrator is alerted")]
+    public static partial void Failed(ILogger logger, string messageId, Exception exception);
+}

@@ -1,0 +1,10 @@
+namespace EjVerkstallda.Infrastructure.Output;
+
+/// <summary>The file names of a run's outputs (CONTRACT.md section 3).</summary>
+public static class OutputNames
+{
+    public const string IvoUnderlagJson = "ivo-underlag.json";
+    public const string IvoUnderlagXlsx = "ivo-underlag.xlsx";
+    public const string StatistikJson = "statistikrapport.json";
+    public const string StatistikDocx = "statistikrapport.docx";
+}

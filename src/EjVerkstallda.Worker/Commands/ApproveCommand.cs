@@ -1,0 +1,50 @@
+using System.Text.Json;
+using EjVerkstallda.Core.Statistik;
+using EjVerkstallda.Infrastructure.Output;
+using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Delivery;
+using EjVerkstallda.Worker.Options;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace EjVerkstallda.Worker.Commands;
+
+/// <summary><c>ejv approve --quarter Q [--namnd ID] --by NAME</c>: records the approval, then sends the final report.</summary>
+public static class ApproveCommand
+{
+    public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
+    {
+        var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: true)!.Value;
+        var by = cli.Single("--by") ?? throw new UsageException("give --by with the name of whoever approves, e.g. --by \"Anna Andersson\"");
+        if (string.IsNullOrWhiteSpace(by) || by.Length > 200) throw new UsageException("--by must be a name of 1-200 characters");
+        var options = sp.GetRequiredService<EjvOptions>();
+        var namnder = RunCommand.Select(options, cli.Single("--namnd"));
+        await Dispatcher.MigrateAsync(sp, ct);
+        foreach (var namnd in namnder)
+        {
+            var approval = await ApproveAsync(sp, namnd, quarter, by.Trim(), ct);
+            Console.Out.WriteLine(approval.AlreadyApproved
+                ? $"{namnd.Id} {quarter}: already approved by {approval.ApprovedBy} at {approval.ApprovedAt}; nothing is sent twice"
+                : $"{namnd.Id} {quarter}: approved by {approval.ApprovedBy} at {approval.ApprovedAt}; final report recorded for nämnd, fullmäktige and revisorer");
+        }
+        return await MailCommand.DispatchAndReportAsync(sp, ct);
+    }
+
+    public static async Task<Approval> ApproveAsync(IServiceProvider sp, NamndOptions namnd, Core.Kvartal.Kvartal quarter, string by, CancellationToken ct)
+    {
+        var options = sp.GetRequiredService<EjvOptions>();
+        var completed = await sp.GetRequiredService<LedgerStore>().CompletedQuartersAsync(namnd.Id, ct);
+        if (!completed.Contains(quarter.ToString()))
+            throw new UsageException($"{namnd.Id} {quarter} has not been run; run it first: ejv run --quarter {quarter} --namnd {namnd.Id}");
+        var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
+        var jsonPath = Path.Combine(folder, OutputNames.StatistikJson);
+        if (!File.Exists(jsonPath))
+            throw new UsageException($"{jsonPath} is missing; run the quarter again to rewrite its outputs: ejv run --quarter {quarter} --namnd {namnd.Id}");
+        var statistik = JsonSerializer.Deserialize<StatistikRapport>(await File.ReadAllBytesAsync(jsonPath, ct), OutputFiles.Json)
+            ?? throw new UsageException($"{jsonPath} is empty; run the quarter again");
+        var docxPath = Path.Combine(folder, OutputNames.StatistikDocx);
+        var docx = File.Exists(docxPath) ? await File.ReadAllBytesAsync(docxPath, ct) : null;
+        var finals = sp.GetRequiredService<DeliveryPlanner>().Finals(namnd, quarter, statistik, docx);
+        PublicGuard.Check(sp, finals, statistik);
+        return await sp.GetRequiredService<ApprovalStore>().ApproveAsync(namnd.Id, quarter.ToString(), by, finals, ct);
+    }
+}

@@ -1,0 +1,102 @@
+using EjVerkstallda.Core.Ivo;
+using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Core.Statistik;
+using EjVerkstallda.Infrastructure.Outbox;
+using EjVerkstallda.Worker.Options;
+using EjVerkstallda.Worker.Runs;
+
+namespace EjVerkstallda.Worker.Delivery;
+
+/// <summary>Decides which messages a run, an approval, a reminder or a failure causes, and gives each a stable id.</summary>
+public sealed class DeliveryPlanner(EjvOptions options)
+{
+    public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    public static readonly string[] FinalRoles = ["namnd", "fullmaktige", "revisorer"];
+
+    public IvoWindow WindowOf(Kvartal q) => IvoWindow.For(q, options.Ivo.WindowPairs());
+
+    public IReadOnlyList<OutboxMessage> Draft(QuarterResult r, string statistikJson, byte[]? docx)
+    {
+        var to = r.Namnd.Recipients.Handlaggare;
+        if (to.Count == 0) return [];
+        var (subject, body) = MailTexts.Draft(r, WindowOf(r.Quarter));
+        return
+        [
+            new OutboxMessage
+            {
+                MessageId = $"draft.{r.Namnd.Id}.{r.Quarter}.{MailTexts.Hash(body, statistikJson)}",
+                Namnd = r.Namnd.Id, Quarter = r.Quarter.ToString(), Kind = OutboxKinds.Draft, Role = "handlaggare",
+                Recipients = to, Subject = subject, Body = body,
+                AttachmentName = docx is null ? null : AttachmentName(r.Namnd, r.Quarter), AttachmentType = DocxType, Attachment = docx,
+            },
+        ];
+    }
+
+    public IReadOnlyList<OutboxMessage> Finals(NamndOptions namnd, Kvartal q, StatistikRapport statistik, byte[]? docx)
+    {
+        var list = new List<OutboxMessage>();
+        foreach (var role in FinalRoles)
+        {
+            var to = Recipients(namnd, role);
+            if (to.Count == 0) continue;
+            var (subject, body) = MailTexts.Final(namnd.Namn, q, statistik.Totals.Open, statistik.Totals.OpenSoL, statistik.Totals.OpenLss, role);
+            list.Add(new OutboxMessage
+            {
+                MessageId = $"final.{namnd.Id}.{q}.{role}",
+                Namnd = namnd.Id, Quarter = q.ToString(), Kind = OutboxKinds.Final, Role = role, Recipients = to, Subject = subject, Body = body,
+                AttachmentName = docx is null ? null : AttachmentName(namnd, q), AttachmentType = DocxType, Attachment = docx,
+            });
+        }
+        return list;
+    }
+
+    public OutboxMessage? WindowReminder(NamndOptions namnd, Kvartal q, int unsubmitted)
+    {
+        if (namnd.Recipients.Handlaggare.Count == 0) return null;
+        var window = WindowOf(q);
+        var (subject, body) = MailTexts.WindowReminder(namnd.Namn, namnd.Id, q, window, unsubmitted);
+        return new OutboxMessage
+        {
+            MessageId = $"reminder.window.{namnd.Id}.{q}", Namnd = namnd.Id, Quarter = q.ToString(), Kind = OutboxKinds.Reminder,
+            Role = "handlaggare", Recipients = namnd.Recipients.Handlaggare, Subject = subject, Body = body,
+        };
+    }
+
+    public OutboxMessage? ClosingReminder(NamndOptions namnd, string beslutId, string kind, string status)
+    {
+        if (namnd.Recipients.Handlaggare.Count == 0) return null;
+        var (subject, body) = MailTexts.ClosingReminder(namnd.Namn, namnd.Id, beslutId, kind, status);
+        return new OutboxMessage
+        {
+            MessageId = $"reminder.closing.{namnd.Id}.{MailTexts.Hash(beslutId, kind)}", Namnd = namnd.Id, Kind = OutboxKinds.Reminder,
+            Role = "handlaggare", Recipients = namnd.Recipients.Handlaggare, Subject = subject, Body = body,
+        };
+    }
+
+    /// <summary>An alert to the administrators; <paramref name="key"/> makes it once per cause.</summary>
+    public OutboxMessage? Alert(string namndId, string? quarter, string what, string reason, string key)
+    {
+        var namnd = options.Namnder.FirstOrDefault(n => n.Id == namndId);
+        var to = options.Mail.Administrator.Concat(namnd?.Recipients.Administrator ?? []).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+        if (to.Count == 0) return null;
+        var (subject, body) = MailTexts.Alert(what, namndId, quarter, reason);
+        return new OutboxMessage
+        {
+            MessageId = $"alert.{MailTexts.Hash(key)}", Namnd = namndId, Quarter = quarter, Kind = OutboxKinds.Alert, Role = "administrator",
+            Recipients = to, Subject = subject, Body = body,
+        };
+    }
+
+    public OutboxMessage? AlertForFailedMessage(OutboxMessage failed) =>
+        Alert(failed.Namnd, failed.Quarter, $"e-mail {failed.MessageId} could not be delivered", "the mail server refused it permanently (see ejv status)", "failed:" + failed.MessageId);
+
+    public static string AttachmentName(NamndOptions namnd, Kvartal q) => $"Statistikrapport {MailTexts.QuarterName(q)} – {namnd.Namn}.docx";
+
+    private static List<string> Recipients(NamndOptions n, string role) => role switch
+    {
+        "namnd" => n.Recipients.Namnd,
+        "fullmaktige" => n.Recipients.Fullmaktige,
+        "revisorer" => n.Recipients.Revisorer,
+        _ => n.Recipients.Handlaggare,
+    };
+}
