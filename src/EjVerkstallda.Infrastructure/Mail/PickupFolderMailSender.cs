@@ -1,0 +1,97 @@
+using System.Net.Mail;
+using Microsoft.Extensions.Logging;
+
+namespace EjVerkstallda.Infrastructure.Mail;
+
+/// <summary>
+/// Writes each mail as <c>{MessageId}.eml</c> (a complete RFC 5322 message, MIME attachments
+/// included) into a pickup folder: the embedded default when no relay is configured.
+/// </summary>
+/// <remarks>
+/// Exactly once per message id: if the file exists the send does nothing, so an outbox that retries
+/// after a crash never produces a second file. The message is first written by System.Net.Mail into
+/// a private staging folder (<c>.staging/</c> inside the pickup folder, same file system), flushed
+/// to disk and then renamed, so the final name never holds half a message. System.Net.Mail adds
+/// <c>X-Sender</c> and <c>X-Receiver</c> envelope headers on top, as IIS-style pickup readers expect.
+/// </remarks>
+public sealed class PickupFolderMailSender : IMailSender
+{
+    private const string StagingFolderName = ".staging";
+    private readonly string folder;
+    private readonly ILogger<PickupFolderMailSender> logger;
+
+    public PickupFolderMailSender(string pickupFolder, ILogger<PickupFolderMailSender> logger)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(pickupFolder);
+        ArgumentNullException.ThrowIfNull(logger);
+        folder = Path.GetFullPath(pickupFolder);
+        this.logger = logger;
+    }
+
+    public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(mail);
+        MailMessageFactory.ValidateMessageId(mail.MessageId);
+        string target = Path.Combine(folder, mail.MessageId + ".eml");
+        if (File.Exists(target))
+        {
+            Log.PickupAlreadyWritten(logger, mail.MessageId);
+            return;
+        }
+        string staging = Path.Combine(folder, StagingFolderName, Guid.NewGuid().ToString("N"));
+        try
+        {
+            Directory.CreateDirectory(staging);
+            string written = await WriteToStagingAsync(mail, staging, cancellationToken).ConfigureAwait(false);
+            MoveIntoPlace(mail.MessageId, written, target);
+        }
+        catch (Exception e) when (Classify(e, mail.MessageId) is { } mapped)
+        {
+            throw mapped;
+        }
+        finally
+        {
+            DeleteStaging(staging);
+        }
+    }
+
+    private static async Task<string> WriteToStagingAsync(OutgoingMail mail, string staging, CancellationToken cancellationToken)
+    {
+        using (MailMessage message = MailMessageFactory.Create(mail))
+        using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+        {
+            await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
+        }
+        string written = Directory.GetFiles(staging, "*.eml").Single();
+        using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite))
+            stream.Flush(flushToDisk: true);
+        return written;
+    }
+
+    private void MoveIntoPlace(string messageId, string written, string target)
+    {
+        try
+        {
+            File.Move(written, target, overwrite: false);
+            Log.PickupWritten(logger, messageId);
+        }
+        catch (IOException) when (File.Exists(target))
+        {
+            // A concurrent send of the same message id won the race: the mail is in place exactly once.
+            Log.PickupAlreadyWritten(logger, messageId);
+        }
+    }
+
+    private Exception? Classify(Exception exception, string messageId) => exception switch
+    {
+        MailPermanentException or MailTransientException => null,
+        UnauthorizedAccessException => new MailPermanentException(messageId, $"Mail {messageId}: no permission to write to the pickup folder {folder}; grant the service account write access.", exception),
+        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder),
+    };
+
+    private static void DeleteStaging(string staging)
+    {
+        if (Directory.Exists(staging))
+            Directory.Delete(staging, recursive: true);
+    }
+}

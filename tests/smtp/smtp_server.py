@@ -1,0 +1,133 @@
+#!/usr/bin/python3
+"""Throw-away SMTP relay for the mail tests: STARTTLS and AUTH mandatory, messages spooled as files.
+
+Run with the Debian interpreter (it has python3-aiosmtpd):
+
+    /usr/bin/python3 tests/smtp/smtp_server.py --port 2525 --cert c.pem --key k.pem \
+        --user ejv --password secret --spool /tmp/spool
+
+Prints "ready <port>" on stdout once it listens. Each accepted message becomes <n>.eml in the
+spool folder (written to a temp name, then renamed). Fault injection: a file control.json in the
+spool folder is read on every DATA command:
+    {"tempfail": 2}  the next 2 messages get "451 4.3.0 try again"
+    {"permfail": 1}  the next message gets "554 5.7.1 rejected"
+The counters are decremented as they are used. SIGTERM or SIGINT stops the server.
+"""
+import argparse
+import json
+import os
+import signal
+import ssl
+import sys
+import threading
+
+from aiosmtpd.controller import Controller
+from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
+
+
+class UpperCaseAuthSMTP(SMTP):
+    """aiosmtpd 1.4.3 matches mechanism names case-sensitively; System.Net.Mail sends 'AUTH login'."""
+
+    async def smtp_AUTH(self, arg):
+        if arg:
+            parts = arg.split(" ", 1)
+            parts[0] = parts[0].upper()
+            arg = " ".join(parts)
+        return await super().smtp_AUTH(arg)
+
+
+class AuthController(Controller):
+    def factory(self):
+        return UpperCaseAuthSMTP(self.handler, **self.SMTP_kwargs)
+
+
+class Authenticator:
+    def __init__(self, user, password):
+        self._user = user.encode()
+        self._password = password.encode()
+
+    def __call__(self, server, session, envelope, mechanism, auth_data):
+        ok = (isinstance(auth_data, LoginPassword)
+              and auth_data.login == self._user
+              and auth_data.password == self._password)
+        if ok:
+            return AuthResult(success=True)
+        # handled=False makes aiosmtpd answer 535 itself; handled=True would leave the client hanging.
+        return AuthResult(success=False, handled=False)
+
+
+class SpoolHandler:
+    def __init__(self, spool):
+        self._spool = spool
+        self._counter = len([f for f in os.listdir(spool) if f.endswith(".eml")])
+
+    def _take_fault(self):
+        path = os.path.join(self._spool, "control.json")
+        try:
+            with open(path, encoding="utf-8") as f:
+                control = json.load(f)
+        except (FileNotFoundError, ValueError):
+            return None
+        for key, reply in (("tempfail", "451 4.3.0 try again"), ("permfail", "554 5.7.1 rejected")):
+            if int(control.get(key, 0)) > 0:
+                control[key] = int(control[key]) - 1
+                write_atomically(path, json.dumps(control).encode("utf-8"))
+                return reply
+        return None
+
+    async def handle_DATA(self, server, session, envelope):
+        fault = self._take_fault()
+        if fault:
+            return fault
+        self._counter += 1
+        target = os.path.join(self._spool, "%d.eml" % self._counter)
+        write_atomically(target, envelope.original_content)
+        return "250 2.0.0 OK queued as %d" % self._counter
+
+
+def write_atomically(path, data):
+    temp = path + ".tmp"
+    with open(temp, "wb") as f:
+        f.write(data)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(temp, path)
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--port", type=int, required=True)
+    parser.add_argument("--cert", required=True)
+    parser.add_argument("--key", required=True)
+    parser.add_argument("--user", required=True)
+    parser.add_argument("--password", required=True)
+    parser.add_argument("--spool", required=True)
+    args = parser.parse_args()
+
+    os.makedirs(args.spool, exist_ok=True)
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(args.cert, args.key)
+
+    controller = AuthController(
+        SpoolHandler(args.spool),
+        hostname="127.0.0.1",
+        port=args.port,
+        tls_context=tls,
+        require_starttls=True,
+        authenticator=Authenticator(args.user, args.password),
+        auth_required=True,
+        auth_require_tls=True,
+        enable_SMTPUTF8=False,
+    )
+    controller.start()
+    stop = threading.Event()
+    signal.signal(signal.SIGTERM, lambda *_: stop.set())
+    signal.signal(signal.SIGINT, lambda *_: stop.set())
+    print("ready %d" % args.port, flush=True)
+    stop.wait()
+    controller.stop()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
