@@ -1,10 +1,14 @@
 using EjVerkstallda.Infrastructure.CaseSource;
 using EjVerkstallda.Infrastructure.Data;
+using EjVerkstallda.Infrastructure.Mail;
+using EjVerkstallda.Infrastructure.Outbox;
 using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Delivery;
 using EjVerkstallda.Worker.Options;
 using EjVerkstallda.Worker.Runs;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 
 namespace EjVerkstallda.Worker;
@@ -27,7 +31,41 @@ public static class EjvServices
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<IvoIdStore>();
         services.AddSingleton<RunLog>();
+        services.AddSingleton<OutboxStore>();
+        services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
+        services.AddMail();
         return services;
+    }
+
+    private static void AddMail(this IServiceCollection services)
+    {
+        services.AddSingleton<IMailSender>(sp =>
+        {
+            var mail = sp.GetRequiredService<EjvOptions>().Mail;
+            return mail.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase)
+                ? new SmtpMailSender(mail.Smtp, sp.GetRequiredService<ILogger<SmtpMailSender>>())
+                : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder), sp.GetRequiredService<ILogger<PickupFolderMailSender>>());
+        });
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<EjvOptions>().Mail;
+            var planner = sp.GetRequiredService<DeliveryPlanner>();
+            return new OutboxDispatcher(
+                sp.GetRequiredService<OutboxStore>(),
+                sp.GetRequiredService<IMailSender>(),
+                MailResilience.CreatePipeline(Math.Max(0, o.Retry.Attempts - 1), o.Retry.BaseDelay, sp.GetRequiredService<ILogger<OutboxDispatcher>>()),
+                new OutboxDispatchOptions
+                {
+                    From = o.From,
+                    RetryLater = o.Retry.RetryLater,
+                    MaxRetryLater = o.Retry.MaxRetryLater,
+                    AlertFor = planner.AlertForFailedMessage,
+                },
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<OutboxDispatcher>>());
+        });
     }
 }

@@ -44,7 +44,7 @@ public static class ApproveCommand
         var docxPath = Path.Combine(folder, OutputNames.StatistikDocx);
         var docx = File.Exists(docxPath) ? await File.ReadAllBytesAsync(docxPath, ct) : null;
         var finals = sp.GetRequiredService<DeliveryPlanner>().Finals(namnd, quarter, statistik, docx);
-        PublicGuard.Check(sp, finals, statistik);
+        await PublicGuard.CheckFinalsAsync(sp.GetRequiredService<LedgerStore>(), namnd.Id, quarter, statistik, finals, ct);
         return await sp.GetRequiredService<ApprovalStore>().ApproveAsync(namnd.Id, quarter.ToString(), by, finals, ct);
     }
 }

@@ -25,6 +25,8 @@ public static class DemoCommand
         ["Ejv:State:Provider"] = "sqlite",
         ["Ejv:State:ConnectionString"] = $"Data Source={Path.Combine(Folder, "state.db")};Pooling=False",
         ["Ejv:Output:Folder"] = Path.Combine(Folder, "out"),
+        ["Ejv:Mail:Delivery"] = "pickup",
+        ["Ejv:Mail:PickupFolder"] = Path.Combine(Folder, "mail"),
     };
 
     public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
@@ -51,11 +53,14 @@ public static class DemoCommand
                 Console.Out.WriteLine(RunCommand.Summary(last));
             }
         }
+        var mail = await sp.GetRequiredService<Infrastructure.Outbox.OutboxDispatcher>().DispatchAsync(ct);
         Console.Out.WriteLine();
+        Console.Out.WriteLine($"Draft e-mails to the handläggare ({mail.Sent}): {Path.Combine(Folder, "mail")}  (one .eml file per message)");
         Console.Out.WriteLine($"Outputs of {quarter}: {last?.OutputFolder}");
         Console.Out.WriteLine($"  ivo-underlag.json      confidential: what to enter in IVO's e-tjänst");
         Console.Out.WriteLine($"  statistikrapport.json  public: the anonymised numbers for the nämnd and fullmäktige");
-        Console.Out.WriteLine($"State store: {Path.Combine(Folder, "state.db")}   (see it with: ejv status)");
+        Console.Out.WriteLine($"State store: {Path.Combine(Folder, "state.db")}");
+        Console.Out.WriteLine($"Next: ejv status | ejv ivo list --quarter {quarter} | ejv approve --quarter {quarter} --by \"Ditt namn\"");
         return EjvProgram.Ok;
     }
 

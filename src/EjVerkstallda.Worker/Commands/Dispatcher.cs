@@ -26,13 +26,27 @@ public static class Dispatcher
             case "demo":
                 cli.Allow("--quarter");
                 return await DemoCommand.ExecuteAsync(cli, sp, ct);
+            case "approve":
+                cli.Allow("--quarter", "--namnd", "--by");
+                return await ApproveCommand.ExecuteAsync(cli, sp, ct);
+            case "ivo":
+                return await IvoCommand.ExecuteAsync(cli, sp, ct);
+            case "mail":
+                cli.Allow("--namnd");
+                return await MailCommand.ExecuteAsync(cli, sp, ct);
+            case "remind":
+                cli.Allow();
+                await MigrateAsync(sp, ct);
+                var reminded = await sp.GetRequiredService<Delivery.ReminderService>().CheckAsync(ct);
+                Console.Out.WriteLine($"reminders: {reminded.Recorded} recorded, {reminded.AutoApproved} quarter(s) approved automatically");
+                return await MailCommand.DispatchAndReportAsync(sp, ct);
             case "migrate":
                 cli.Allow();
                 var applied = await MigrateAsync(sp, ct);
                 Console.Out.WriteLine($"state store up to date ({applied} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are run, status, demo, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are run, status, approve, ivo, mail, remind, demo, migrate, help");
         }
     }
 

@@ -11,6 +11,15 @@ public static class Help
                                                 one quarterly run now, for every configured nämnd (or one)
           ejv status [--namnd ID] [--json]      the status log: runs, open IVO cases, data-quality problems
           ejv demo [--quarter 2026Q3]           create a demo case system under ./demo and run quarters on it
+          ejv approve --quarter Q [--namnd ID] --by NAME
+                                                approve the draft: send the final report to nämnd, fullmäktige, revisorer
+          ejv ivo list --quarter Q [--namnd ID] [--json]
+                                                what to enter in IVO's e-tjänst this quarter (confidential)
+          ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) --by NAME
+                                                record that reports were entered in IVO's e-tjänst
+          ejv mail send | ejv mail retry [--namnd ID]
+                                                send what the outbox holds (retry: also what failed)
+          ejv remind                            IVO window and closing-report reminders, automatic approval
           ejv migrate                           create or upgrade the state store's tables
           ejv help                              this text
 

@@ -29,7 +29,8 @@ public static class RunCommand
                 failures.Add($"{namnd.Id}: {EjvProgram.Describe(ex)}");
             }
         }
-        if (failures.Count == 0) return EjvProgram.Ok;
+        var mail = cli.Has("--dry-run") ? EjvProgram.Ok : await MailCommand.DispatchAndReportAsync(sp, ct);
+        if (failures.Count == 0) return mail;
         Console.Error.WriteLine($"ejv: {failures.Count} of {namnder.Count} nämnder failed: {string.Join(" | ", failures)}");
         return EjvProgram.Failed;
     }

@@ -17,6 +17,9 @@ public static partial class Log
     [LoggerMessage(EventId = 1003, Level = LogLevel.Error, Message = "Run failed: nämnd {Namnd}, quarter {Quarter}: {Reason}")]
     public static partial void RunFailedOperational(ILogger logger, string namnd, string quarter, string reason);
 
+    [LoggerMessage(EventId = 1004, Level = LogLevel.Critical, Message = "Run failure of nämnd {Namnd}, quarter {Quarter} could not be recorded in the state store: {Reason}")]
+    public static partial void RunFailureNotRecorded(ILogger logger, string namnd, string quarter, string reason);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "State store migrated: {Applied} script(s) applied")]
     public static partial void Migrated(ILogger logger, int applied);
 }

@@ -29,8 +29,54 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         if (bands.Count > 0 && (bands[0] != 3 || bands.Zip(bands.Skip(1)).Any(p => p.Second <= p.First)))
             failures.Add($"Ejv:Rules:BandStartMonths must start at 3 and increase, e.g. [3, 6, 12, 24] (was [{string.Join(", ", bands)}])");
         Namnder(o.Namnder, failures);
+        Mail(o, failures);
+        Ivo(o.Ivo, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
+
+    private static void Mail(EjvOptions o, List<string> failures)
+    {
+        var m = o.Mail;
+        var smtp = m.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase);
+        if (!smtp && !m.Delivery.Equals("pickup", StringComparison.OrdinalIgnoreCase))
+            failures.Add($"Ejv:Mail:Delivery '{m.Delivery}' must be smtp or pickup");
+        if (!smtp && string.IsNullOrWhiteSpace(m.PickupFolder))
+            failures.Add("Ejv:Mail:PickupFolder is empty; set a folder for the .eml files, or Ejv:Mail:Delivery=smtp");
+        if (smtp) failures.AddRange(m.Smtp.Validate());
+        if (!IsAddress(m.From)) failures.Add($"Ejv:Mail:From '{m.From}' is not an e-mail address; set the sender, e.g. ejv@kommun.se");
+        foreach (var a in m.Administrator.Where(a => !IsAddress(a))) failures.Add($"Ejv:Mail:Administrator '{a}' is not an e-mail address");
+        if (m.Retry.Attempts is < 1 or > 20) failures.Add($"Ejv:Mail:Retry:Attempts must be 1-20 (was {m.Retry.Attempts})");
+        if (m.Retry.BaseDelay < TimeSpan.Zero || m.Retry.RetryLater <= TimeSpan.Zero || m.Retry.MaxRetryLater < m.Retry.RetryLater)
+            failures.Add("Ejv:Mail:Retry: BaseDelay must be >= 0, RetryLater > 0 and MaxRetryLater >= RetryLater (TimeSpan, e.g. 00:05:00)");
+        for (var i = 0; i < o.Namnder.Count; i++)
+        {
+            var r = o.Namnder[i].Recipients;
+            foreach (var (role, list) in new[] { ("Handlaggare", r.Handlaggare), ("Namnd", r.Namnd), ("Fullmaktige", r.Fullmaktige), ("Revisorer", r.Revisorer), ("Administrator", r.Administrator) })
+            {
+                if (list.Count == 0 && role != "Administrator")
+                    failures.Add($"Ejv:Namnder:{i}:Recipients:{role} is empty; give at least one address (the report must reach this role)");
+                foreach (var a in list.Where(a => !IsAddress(a)))
+                    failures.Add($"Ejv:Namnder:{i}:Recipients:{role} '{a}' is not an e-mail address");
+            }
+            if (o.Namnder[i].AutoApproveAfter is { } after && after <= TimeSpan.Zero)
+                failures.Add($"Ejv:Namnder:{i}:AutoApproveAfter must be positive, e.g. 14.00:00:00 for fourteen days");
+        }
+        if (m.Administrator.Count == 0 && o.Namnder.All(n => n.Recipients.Administrator.Count == 0))
+            failures.Add("Ejv:Mail:Administrator is empty; give the address that receives alerts (failed runs, undeliverable mail)");
+    }
+
+    private static void Ivo(IvoOptions ivo, List<string> failures)
+    {
+        if (ivo.Windows.Count is not (0 or 4))
+            failures.Add($"Ejv:Ivo:Windows must list the four quarters' windows, Q1 to Q4 (has {ivo.Windows.Count})");
+        for (var i = 0; i < ivo.Windows.Count; i++)
+            foreach (var (name, value) in new[] { ("Opens", ivo.Windows[i].Opens), ("Closes", ivo.Windows[i].Closes) })
+                if (!Core.Ivo.IvoWindow.IsValidMonthDay(value))
+                    failures.Add($"Ejv:Ivo:Windows:{i}:{name} '{value}' must be a month and day, MM-DD, e.g. 04-30");
+        if (ivo.RemindDaysBefore is < 0 or > 60) failures.Add($"Ejv:Ivo:RemindDaysBefore must be 0-60 (was {ivo.RemindDaysBefore})");
+    }
+
+    private static bool IsAddress(string? a) => !string.IsNullOrWhiteSpace(a) && System.Net.Mail.MailAddress.TryCreate(a, out var m) && m.Address == a.Trim();
 
     private static void Provider(string value, string key, List<string> failures)
     {

@@ -22,6 +22,7 @@ public sealed class QuarterlyRunner(
     IvoIdStore ivoIds,
     RunLog runs,
     DeliveryPlanner planner,
+    Infrastructure.Outbox.OutboxStore outbox,
     EjvOptions options,
     ILogger<QuarterlyRunner> logger)
 {
@@ -42,9 +43,24 @@ public sealed class QuarterlyRunner(
         {
             if (EjvProgram.IsOperational(ex)) Log.RunFailedOperational(logger, namnd.Id, q, EjvProgram.Describe(ex));
             else Log.RunFailed(logger, namnd.Id, q, ex.GetType().Name, ex);
-            if (!dryRun)
-                await runs.FinishAsync(runId, new RunOutcome(RunOutcome.Failed, Message: $"{ex.GetType().Name}: {ex.Message}"), CancellationToken.None);
+            if (!dryRun) await RecordFailureAsync(namnd, q, runId, ex);
             throw;
+        }
+    }
+
+    /// <summary>The status log and the administrator learn of every failed run; if the state store itself is down, the log does.</summary>
+    private async Task RecordFailureAsync(NamndOptions namnd, string q, long runId, Exception ex)
+    {
+        var reason = EjvProgram.Describe(ex);
+        try
+        {
+            await runs.FinishAsync(runId, new RunOutcome(RunOutcome.Failed, Message: reason), CancellationToken.None);
+            if (planner.Alert(namnd.Id, q, "the quarterly run failed", reason, $"run:{runId}") is { } alert)
+                await outbox.EnqueueAsync([alert], CancellationToken.None);
+        }
+        catch (Exception recordEx) when (EjvProgram.IsOperational(recordEx))
+        {
+            Log.RunFailureNotRecorded(logger, namnd.Id, q, EjvProgram.Describe(recordEx));
         }
     }
 
