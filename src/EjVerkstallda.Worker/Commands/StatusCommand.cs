@@ -34,7 +34,15 @@ public static class StatusCommand
                     : r.Message ?? "";
                 sb.AppendLine($"  #{r.RunId} {r.Quarter} {r.Outcome,-9} started {r.StartedAt} finished {r.FinishedAt ?? "-"}  {counts}");
             }
-            sb.AppendLine($"Open at IVO (no closing report yet): {n.OpenAtIvo.Count}" + (n.OpenAtIvo.Count == 0 ? "" : ": " + string.Join(", ", n.OpenAtIvo.Take(50).Select(o => $"{o.BeslutId} ({o.Kind}, since {o.FirstQuarter})")) + (n.OpenAtIvo.Count > 50 ? ", ..." : "")));
+            sb.AppendLine($"Open at IVO, återrapportering owed until closed: {n.OpenAtIvo.Count}");
+            foreach (var o in n.OpenAtIvo.Take(200)) sb.AppendLine($"  {o.BeslutId} ({o.Kind}, {o.Lag}) reported since {o.FirstQuarter}, last in {o.LastQuarter}");
+            if (n.OpenAtIvo.Count > 200) sb.AppendLine($"  ... and {n.OpenAtIvo.Count - 200} more (ejv status --json lists all)");
+            sb.AppendLine($"Awaiting approval: {(n.AwaitingApproval.Count == 0 ? "none" : string.Join(", ", n.AwaitingApproval))}");
+            foreach (var a in n.Approvals.TakeLast(4)) sb.AppendLine($"  approved {a.Quarter} by {a.ApprovedBy} at {a.ApprovedAt}");
+            sb.AppendLine($"IVO reports not marked as entered: {(n.IvoNotSubmitted.Count == 0 ? "none" : "")}");
+            foreach (var u in n.IvoNotSubmitted) sb.AppendLine($"  {u.Quarter}: {u.Reports} report(s), of which {u.ClosingReports} closing; IVO window closes {u.WindowCloses}");
+            sb.AppendLine($"Mail: {n.MailSent} sent, {n.MailNotSent.Count(m => m.Status == "pending")} pending, {n.MailNotSent.Count(m => m.Status == "failed")} failed");
+            foreach (var m in n.MailNotSent) sb.AppendLine($"  {m.Status} {m.MessageId} ({m.Role}) attempts {m.Attempts}, next {m.NextAttemptAt}{(m.LastError is null ? "" : ": " + m.LastError)}");
             sb.AppendLine($"Data-quality problems in {n.LatestQuarter ?? "-"}: {n.DataQuality.Count}");
             foreach (var p in n.DataQuality.Take(100))
                 sb.AppendLine($"  {p.BeslutId ?? "(no id)"}: {p.Problem}{(p.Excluded ? "" : " (warning)")}");
@@ -57,6 +65,18 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
             var latest = completed.Count > 0 ? completed[^1] : null;
             var open = await ledger.OpenCasesAsync(n.Id, ct);
             var firstReported = await ledger.FirstReportedAsync(n.Id, ct);
+            var mail = await sp.GetRequiredService<Infrastructure.Outbox.OutboxStore>().ListAsync(n.Id, ct);
+            var approvals = await sp.GetRequiredService<ApprovalStore>().ListAsync(n.Id, ct);
+            var unsubmitted = new List<UnsubmittedQuarter>();
+            foreach (var q in completed.TakeLast(4))
+            {
+                var rows = await ledger.QuarterAsync(n.Id, q, ct);
+                var count = rows.Count(r => r.SubmittedAt is null);
+                if (count > 0)
+                    unsubmitted.Add(new UnsubmittedQuarter(q, count, rows.Count(r => r.SubmittedAt is null && r.Status is "verkstalld" or "avslutad"),
+                        sp.GetRequiredService<Delivery.DeliveryPlanner>().WindowOf(Core.Kvartal.Kvartal.Parse(q)).Closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+            }
+            var approved = approvals.Select(a => a.Quarter).ToHashSet();
             list.Add(new NamndStatus(
                 n.Id,
                 n.Namn,
@@ -64,7 +84,12 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 await runs.LastAsync(n.Id, 10, ct),
                 open.Select(o => new OpenCase(o.BeslutId, o.Kind, o.Lag, o.Quarter, firstReported.GetValueOrDefault((o.BeslutId, o.Kind), o.Quarter), o.SubmittedAt is not null)).ToList(),
                 latest,
-                latest is null ? [] : (await ledger.DataQualityAsync(n.Id, latest, ct)).Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList()));
+                latest is null ? [] : (await ledger.DataQualityAsync(n.Id, latest, ct)).Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList(),
+                completed.Where(q => !approved.Contains(q)).ToList(),
+                approvals,
+                unsubmitted,
+                mail.Count(m => m.Status == "sent"),
+                mail.Where(m => m.Status != "sent").ToList()));
         }
         return new StatusReport(sp.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), list);
     }
@@ -77,7 +102,15 @@ public sealed record NamndStatus(
     IReadOnlyList<RunRecord> LastRuns,
     IReadOnlyList<OpenCase> OpenAtIvo,
     string? LatestQuarter,
-    IReadOnlyList<DataQualityEntry> DataQuality);
+    IReadOnlyList<DataQualityEntry> DataQuality,
+    IReadOnlyList<string> AwaitingApproval,
+    IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<UnsubmittedQuarter> IvoNotSubmitted,
+    int MailSent,
+    IReadOnlyList<Infrastructure.Outbox.OutboxEntry> MailNotSent);
+
+/// <summary>Reports of a quarter not yet marked as entered in IVO's e-tjänst, with the window's last day.</summary>
+public sealed record UnsubmittedQuarter(string Quarter, int Reports, int ClosingReports, string WindowCloses);
 
 /// <summary>A case IVO still has open: reported, no closing report yet.</summary>
 public sealed record OpenCase(string BeslutId, string Kind, string Lag, string LastQuarter, string FirstQuarter, bool SubmittedToIvo);
