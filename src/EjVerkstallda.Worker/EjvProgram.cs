@@ -47,6 +47,7 @@ public static class EjvProgram
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (cli.Command is not null) builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
         builder.Services.AddEjv(builder.Configuration);
+        if (cli.Command is null) Service.ServiceSetup.AddEjvService(builder);
         return builder.Build();
     }
 
@@ -56,17 +57,20 @@ public static class EjvProgram
     /// </summary>
     public static bool IsOperational(Exception ex) =>
         ex is UsageException or OptionsValidationException or CaseSourceException or DbException or IOException or UnauthorizedAccessException
-            or OperationCanceledException
+            or OperationCanceledException or Infrastructure.State.RunBusyException or Delivery.AnonymityGuardException
         || ex.InnerException is DbException;
 
     /// <summary>The one line shown for an error a user or administrator can act on; null lets the exception surface.</summary>
     public static string Describe(Exception ex) => ex switch
     {
         UsageException u => u.Message,
+        Service.ServiceAlreadyRunningException s => s.Message,
         OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),
         CaseSourceException c => "case source: " + c.Message,
         DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString and that the database is reachable)",
         InvalidOperationException i when i.InnerException is DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString)",
+        Infrastructure.State.RunBusyException b => b.Message,
+        Delivery.AnonymityGuardException g => g.Message,
         FormatException f => f.Message,
         ArgumentException a => a.Message,
         IOException io => "file: " + io.Message,

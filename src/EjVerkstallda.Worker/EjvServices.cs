@@ -31,6 +31,7 @@ public static class EjvServices
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<IvoIdStore>();
         services.AddSingleton<RunLog>();
+        services.AddSingleton<RunLock>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DeliveryPlanner>();

@@ -5,7 +5,8 @@ namespace EjVerkstallda.Infrastructure.Data;
 
 /// <summary>
 /// Applies the embedded scripts <c>sql/&lt;provider&gt;/&lt;set&gt;/NNNN_*.sql</c> in name order, each in its own
-/// transaction, journaled in <c>ejv_schema_journal</c>. Safe to run from several instances at once.
+/// transaction, journaled in <c>ejv_schema_journal</c> (the <c>state</c> set by file name, other sets as <c>set/file</c>).
+/// Safe to run from several instances at once.
 /// </summary>
 public sealed class MigrationRunner(SqlDialect dialect, string connectionString, string scriptSet = "state")
 {
@@ -22,7 +23,8 @@ public sealed class MigrationRunner(SqlDialect dialect, string connectionString,
         foreach (var script in scripts)
         {
             var name = Path.GetFileName(script);
-            if (await ApplyAsync(connection, script, name, cancellationToken)) applied.Add(name);
+            var journalName = scriptSet == "state" ? name : $"{scriptSet}/{name}";
+            if (await ApplyAsync(connection, script, journalName, cancellationToken)) applied.Add(name);
         }
         return new MigrationResult(applied, scripts.Count);
     }

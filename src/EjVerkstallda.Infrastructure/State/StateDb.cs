@@ -42,6 +42,12 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken) =>
         new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
 
+    /// <summary>Quartz's job-store tables, for clustered scheduling (PostgreSQL and SQL Server only).</summary>
+    public Task<MigrationResult> MigrateQuartzAsync(CancellationToken cancellationToken) =>
+        new MigrationRunner(Dialect, connectionString, "quartz").RunAsync(cancellationToken);
+
+    public string ConnectionString => connectionString;
+
     public static string Day(DateOnly d) => d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public static string? Day(DateOnly? d) => d is { } v ? Day(v) : null;
     public static DateOnly? ParseDay(string? s) => s is null ? null : DateOnly.ParseExact(s, "yyyy-MM-dd", CultureInfo.InvariantCulture);

@@ -13,6 +13,7 @@ public sealed class EjvOptions
     public RulesOptions Rules { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
     public IvoOptions Ivo { get; set; } = new();
+    public ScheduleOptions Schedule { get; set; } = new();
 
     /// <summary>The nämnder served by this installation; each is isolated in outputs, ledger and e-mail.</summary>
     public List<NamndOptions> Namnder { get; set; } = [];

@@ -31,6 +31,7 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         Namnder(o.Namnder, failures);
         Mail(o, failures);
         Ivo(o.Ivo, failures);
+        Schedule(o, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
@@ -74,6 +75,33 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
                 if (!Core.Ivo.IvoWindow.IsValidMonthDay(value))
                     failures.Add($"Ejv:Ivo:Windows:{i}:{name} '{value}' must be a month and day, MM-DD, e.g. 04-30");
         if (ivo.RemindDaysBefore is < 0 or > 60) failures.Add($"Ejv:Ivo:RemindDaysBefore must be 0-60 (was {ivo.RemindDaysBefore})");
+    }
+
+    private static void Schedule(EjvOptions o, List<string> failures)
+    {
+        var s = o.Schedule;
+        foreach (var (key, cron) in new[] { ("QuarterlyCron", s.QuarterlyCron), ("ReminderCron", s.ReminderCron) })
+            if (!IsCron(cron))
+                failures.Add($"Ejv:Schedule:{key} '{cron}' is not a Quartz cron expression (seconds minutes hours day-of-month month day-of-week), e.g. 0 0 6 * * ?");
+        if (s.RunDelayDays is < 0 or > 80) failures.Add($"Ejv:Schedule:RunDelayDays must be 0-80 (was {s.RunDelayDays})");
+        if (s.OutboxInterval < TimeSpan.FromSeconds(1)) failures.Add($"Ejv:Schedule:OutboxInterval must be at least 00:00:01 (was {s.OutboxInterval})");
+        if (s.Clustered && o.State.Provider.Equals("sqlite", StringComparison.OrdinalIgnoreCase))
+            failures.Add("Ejv:Schedule:Clustered needs a shared state store: set Ejv:State:Provider to postgresql or sqlserver (SQLite runs one instance)");
+        if (s.HealthUrl.Length > 0 && (!Uri.TryCreate(s.HealthUrl, UriKind.Absolute, out var u) || u.Scheme != "http" || !s.HealthUrl.EndsWith('/')))
+            failures.Add($"Ejv:Schedule:HealthUrl '{s.HealthUrl}' must be an http URL ending in '/', e.g. http://127.0.0.1:8787/ (empty turns it off)");
+    }
+
+    private static bool IsCron(string cron)
+    {
+        try
+        {
+            _ = new Quartz.CronExpression(cron);
+            return true;
+        }
+        catch (FormatException)
+        {
+            return false;
+        }
     }
 
     private static bool IsAddress(string? a) => !string.IsNullOrWhiteSpace(a) && System.Net.Mail.MailAddress.TryCreate(a, out var m) && m.Address == a.Trim();

@@ -23,10 +23,18 @@ public sealed class QuarterlyRunner(
     RunLog runs,
     DeliveryPlanner planner,
     Infrastructure.Outbox.OutboxStore outbox,
+    RunLock runLock,
     EjvOptions options,
     ILogger<QuarterlyRunner> logger)
 {
     public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
+    {
+        await using var held = dryRun ? null : await runLock.TryAcquireAsync($"run-{namnd.Id}-{quarter}", ct)
+            ?? throw new RunBusyException($"another instance is running nämnd {namnd.Id} quarter {quarter} right now; nothing was changed, try again when it has finished");
+        return await RunHeldAsync(namnd, quarter, dryRun, ct);
+    }
+
+    private async Task<QuarterResult> RunHeldAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
     {
         var q = quarter.ToString();
         var runId = dryRun ? 0 : await runs.StartAsync(namnd.Id, q, dryRun, ct);
@@ -62,6 +70,19 @@ public sealed class QuarterlyRunner(
         {
             Log.RunFailureNotRecorded(logger, namnd.Id, q, EjvProgram.Describe(recordEx));
         }
+    }
+
+    /// <summary>
+    /// The service's run: under the run lock, checks the ledger again (another instance may have just finished the quarter)
+    /// and runs only when the quarter is not completed. Null when there was nothing to do.
+    /// </summary>
+    public async Task<QuarterResult?> RunIfNotCompletedAsync(NamndOptions namnd, Kvartal quarter, CancellationToken ct)
+    {
+        var q = quarter.ToString();
+        await using var held = await runLock.TryAcquireAsync($"run-{namnd.Id}-{q}", ct)
+            ?? throw new RunBusyException($"another instance is running nämnd {namnd.Id} quarter {q} right now");
+        if ((await ledger.CompletedQuartersAsync(namnd.Id, ct)).Contains(q)) return null;
+        return await RunHeldAsync(namnd, quarter, dryRun: false, ct);
     }
 
     private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, CancellationToken ct)
