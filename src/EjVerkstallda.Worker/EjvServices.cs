@@ -21,7 +21,8 @@ public static class EjvServices
         services.AddOptions<EjvOptions>().Bind(configuration.GetSection(EjvOptions.Section)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<EjvOptions>, EjvOptionsValidator>();
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EjvOptions>>().Value);
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EjvOptions>().Testing.ClockStart is { } start ? new ShiftedTimeProvider(start) : TimeProvider.System);
+        services.AddSingleton<FaultInjection>();
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<EjvOptions>().State;
@@ -64,6 +65,8 @@ public static class EjvServices
                     RetryLater = o.Retry.RetryLater,
                     MaxRetryLater = o.Retry.MaxRetryLater,
                     AlertFor = planner.AlertForFailedMessage,
+                    Lease = o.Lease,
+                    BeforeSend = (_, ct) => sp.GetRequiredService<FaultInjection>().PointAsync(FaultInjection.BeforeSend, ct),
                 },
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<OutboxDispatcher>>());

@@ -25,6 +25,7 @@ public sealed class OutboxDispatcher(
         while (!ct.IsCancellationRequested && await store.ClaimNextAsync(_me, options.Lease, ct) is { } claimed)
         {
             var (m, attempts) = claimed;
+            await options.BeforeSend(m, ct);
             try
             {
                 await pipeline.ExecuteAsync(async token => await sender.SendAsync(ToMail(m), token), ct);
@@ -76,6 +77,9 @@ public sealed class OutboxDispatchOptions
     public TimeSpan Lease { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan RetryLater { get; init; } = TimeSpan.FromMinutes(5);
     public TimeSpan MaxRetryLater { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>Called after a message is claimed and before it is sent (the test suite's fault-injection point).</summary>
+    public Func<OutboxMessage, CancellationToken, Task> BeforeSend { get; init; } = (_, _) => Task.CompletedTask;
 
     /// <summary>Builds the alert for a message that failed permanently; null when nobody is configured to receive it.</summary>
     public Func<OutboxMessage, OutboxMessage?> AlertFor { get; init; } = _ => null;

@@ -14,6 +14,7 @@ public sealed class EjvOptions
     public MailOptions Mail { get; set; } = new();
     public IvoOptions Ivo { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();
+    public TestingOptions Testing { get; set; } = new();
 
     /// <summary>The nämnder served by this installation; each is isolated in outputs, ledger and e-mail.</summary>
     public List<NamndOptions> Namnder { get; set; } = [];

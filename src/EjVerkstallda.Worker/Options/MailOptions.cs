@@ -16,6 +16,9 @@ public sealed class MailOptions
     public Infrastructure.Mail.SmtpOptions Smtp { get; set; } = new();
 
     public MailRetryOptions Retry { get; set; } = new();
+
+    /// <summary>How long a sender holds a message it is sending; if it dies, another may send the message after this.</summary>
+    public TimeSpan Lease { get; set; } = TimeSpan.FromMinutes(5);
 }
 
 /// <summary><c>Ejv:Mail:Retry</c>: Polly retries within one attempt, then the outbox tries again later.</summary>

@@ -24,6 +24,7 @@ public sealed class QuarterlyRunner(
     DeliveryPlanner planner,
     Infrastructure.Outbox.OutboxStore outbox,
     RunLock runLock,
+    FaultInjection faults,
     EjvOptions options,
     ILogger<QuarterlyRunner> logger)
 {
@@ -94,6 +95,7 @@ public sealed class QuarterlyRunner(
         var raw = new List<RawBeslut>();
         await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
 
+        await faults.PointAsync(FaultInjection.AfterRead, ct);
         var validation = new BeslutValidator(katalog).Validate(raw);
         problems.AddRange(validation.Problems);
         var classification = Classifier.Classify(quarter, validation.Beslut, k => prior.GetValueOrDefault(k),
@@ -116,6 +118,7 @@ public sealed class QuarterlyRunner(
         await OutputFiles.WriteJsonAsync(folder, OutputNames.StatistikJson, statistik, ct);
 
         var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder);
+        await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
         {
             var rows = reports.Select(r => LedgerRow.From(r, Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null)).ToList();

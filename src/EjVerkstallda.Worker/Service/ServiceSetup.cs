@@ -18,6 +18,8 @@ public static class ServiceSetup
         builder.Services.AddHostedService<SingleInstance>();
         builder.Services.AddQuartz(q =>
         {
+            var testing = builder.Configuration.GetSection("Ejv:Testing").Get<TestingOptions>();
+            if (testing?.ClockStart is { } start) q.UseTimeProvider(new ShiftedTimeProvider(start));
             q.ConfigureScheduler(o =>
             {
                 o.InstanceName = "EjVerkstallda";

@@ -1,0 +1,28 @@
+using EjVerkstallda.Worker.Options;
+using Microsoft.Extensions.Logging;
+
+namespace EjVerkstallda.Worker.Runs;
+
+/// <summary>
+/// Named points in a run where the test suite can make the process wait (and kill it there) to prove that a crash at any
+/// step ends in the same state as an undisturbed run. Inert unless <c>Ejv:Testing:PauseAt</c> names the point.
+/// </summary>
+public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> logger)
+{
+    public const string AfterRead = "after-read";
+    public const string AfterOutputs = "after-outputs";
+    public const string BeforeSend = "before-send";
+
+    public async Task PointAsync(string point, CancellationToken ct)
+    {
+        if (!string.Equals(options.Testing.PauseAt, point, StringComparison.Ordinal)) return;
+        FaultLog.Pausing(logger, point, Environment.ProcessId);
+        await Task.Delay(options.Testing.PauseFor, ct);
+    }
+}
+
+internal static partial class FaultLog
+{
+    [LoggerMessage(EventId = 9000, Level = LogLevel.Warning, Message = "Fault injection: pausing at {Point} in process {ProcessId}")]
+    public static partial void Pausing(ILogger logger, string point, int processId);
+}
