@@ -48,8 +48,8 @@ public static class StatistikDocxRenderer
 
         yield return Para($"Upprättad: {StatistikTexts.Date(upprattad)}", "Metadata");
         yield return Para($"Diarienummer: {o.Diarienummer}", "Metadata");
-        yield return Para(o.Forvaltning, "Metadata");
         yield return Para(m.NamndNamn, "Metadata", bold: true);
+        yield return Para(o.Forvaltning, "Metadata");
         yield return Para(Fill(o.TitelMall), "Title");
 
         yield return Heading("Förslag till beslut", 1);

@@ -67,7 +67,7 @@ internal static class StatistikTexts
     internal static IEnumerable<string> Arendebeskrivning(StatistikRapport m, int k)
     {
         var paragraphs = m.Rapporteringsparagrafer.Count > 0
-            ? m.Rapporteringsparagrafer
+            ? m.Rapporteringsparagrafer.OrderBy(p => p.Contains("LSS", StringComparison.Ordinal)).ThenBy(p => p, StringComparer.Ordinal).ToList()
             : ["34 kap. 1–3 §§ SoL (2025:400)", "28 f–h §§ LSS"];
         yield return $"Enligt {Join(paragraphs)} ska nämnden lämna en statistikrapport till kommunfullmäktige över hur många gynnande beslut som inte har verkställts inom tre månader från dagen för respektive beslut. Rapporten ska ange vilka typer av insatser besluten gäller och hur lång tid som har förflutit från dagen för respektive beslut. Detsamma gäller beslut där verkställigheten har avbrutits och inte återupptagits inom tre månader från dagen för avbrottet.";
         yield return "Nämnden rapporterar samma beslut, ett i taget, till Inspektionen för vård och omsorg (IVO) och till kommunens revisorer. Ett beslut rapporteras varje kvartal tills det har verkställts eller avslutats av annan anledning. Beslut enligt SoL rapporteras enligt den lag som gällde när beslutet fattades.";

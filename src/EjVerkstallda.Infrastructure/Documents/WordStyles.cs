@@ -18,7 +18,7 @@ internal static class WordStyles
             new ParagraphPropertiesDefault(new ParagraphPropertiesBaseStyle(
                 new SpacingBetweenLines { After = "120", Line = "264", LineRule = LineSpacingRuleValues.Auto }))),
         ParagraphStyle("Normal", "Normal", null, null, null, isDefault: true),
-        ParagraphStyle("Title", "Title", 0, "360", "240", size: "32", bold: true),
+        ParagraphStyle("Title", "Title", 0, "360", "240", size: "30", bold: true),
         ParagraphStyle("Heading1", "heading 1", 0, "360", "120", size: "26", bold: true, outline: 0),
         ParagraphStyle("Heading2", "heading 2", 1, "240", "80", size: "22", bold: true, outline: 1),
         ParagraphStyle("Caption", "caption", null, "120", "120", size: "18", italic: true),
