@@ -45,46 +45,65 @@ public static class StatistikDocxRenderer
     private static IEnumerable<OpenXmlElement> Content(MainDocumentPart main, StatistikRapport m, TjansteskrivelseOptions o, DateOnly upprattad)
     {
         string Fill(string t) => StatistikTexts.Fill(t, m, upprattad);
+        return Front(m, o, upprattad, Fill)
+            .Concat(Tables(m, o, Fill))
+            .Concat(Assessment(main, m, o, Fill))
+            .Concat(Closing(m, o, Fill));
+    }
 
+    /// <summary>Upprättad, diarienummer, title, Förslag till beslut, Sammanfattning, Ärendebeskrivning.</summary>
+    private static IEnumerable<OpenXmlElement> Front(StatistikRapport m, TjansteskrivelseOptions o, DateOnly upprattad, Func<string, string> fill)
+    {
         yield return Para($"Upprättad: {StatistikTexts.Date(upprattad)}", "Metadata");
         yield return Para($"Diarienummer: {o.Diarienummer}", "Metadata");
         yield return Para(m.NamndNamn, "Metadata", bold: true);
         yield return Para(o.Forvaltning, "Metadata");
-        yield return Para(Fill(o.TitelMall), "Title");
+        yield return Para(fill(o.TitelMall), "Title");
 
         yield return Heading("Förslag till beslut", 1);
         var points = o.EffectiveForslag;
-        for (var i = 0; i < points.Count; i++) yield return Para($"{i + 1}. {Fill(points[i])}");
+        for (var i = 0; i < points.Count; i++) yield return Para($"{i + 1}. {fill(points[i])}");
 
         yield return Heading("Sammanfattning", 1);
-        if (o.SammanfattningIntro is not null) yield return Para(Fill(o.SammanfattningIntro));
+        if (o.SammanfattningIntro is not null) yield return Para(fill(o.SammanfattningIntro));
         foreach (var p in StatistikTexts.Sammanfattning(m)) yield return Para(p);
 
         yield return Heading("Ärendebeskrivning", 1);
-        var arende = o.ArendebeskrivningText is null ? StatistikTexts.Arendebeskrivning(m, m.MinCellSize) : [Fill(o.ArendebeskrivningText)];
+        var arende = o.ArendebeskrivningText is null ? StatistikTexts.Arendebeskrivning(m, m.MinCellSize) : [fill(o.ArendebeskrivningText)];
         foreach (var p in arende) yield return Para(p);
+    }
 
+    private static IEnumerable<OpenXmlElement> Tables(StatistikRapport m, TjansteskrivelseOptions o, Func<string, string> fill)
+    {
         yield return Heading("Ej verkställda beslut och avbrott", 1);
-        yield return Para(o.TabellerIntro is null ? StatistikTexts.TabellerIntro(m) : Fill(o.TabellerIntro));
+        yield return Para(o.TabellerIntro is null ? StatistikTexts.TabellerIntro(m) : fill(o.TabellerIntro));
         foreach (var section in m.Sektioner)
             foreach (var e in SectionTable(m, section)) yield return e;
+    }
 
+    /// <summary>Bedömning with the trend chart, Ekonomiska konsekvenser, Jämställdhetsanalys.</summary>
+    private static IEnumerable<OpenXmlElement> Assessment(MainDocumentPart main, StatistikRapport m, TjansteskrivelseOptions o, Func<string, string> fill)
+    {
         yield return Heading("Bedömning", 1);
-        if (o.BedomningIntro is not null) yield return Para(Fill(o.BedomningIntro));
+        if (o.BedomningIntro is not null) yield return Para(fill(o.BedomningIntro));
         foreach (var p in StatistikTexts.Bedomning(m)) yield return Para(p);
         yield return TrendChart.Add(main, m.Trend, StatistikTexts.ChartAltText(m));
         yield return Para(StatistikTexts.ChartCaption, "Caption");
 
         yield return Heading("Ekonomiska konsekvenser", 1);
-        yield return Para(o.EkonomiskaKonsekvenserText is null ? StatistikTexts.EkonomiskaKonsekvenser : Fill(o.EkonomiskaKonsekvenserText));
+        yield return Para(o.EkonomiskaKonsekvenserText is null ? StatistikTexts.EkonomiskaKonsekvenser : fill(o.EkonomiskaKonsekvenserText));
 
         yield return Heading("Jämställdhetsanalys", 1);
         yield return Para(StatistikTexts.Jamstalldhet(m));
-        yield return Para(Fill(o.JamstalldhetText));
+        yield return Para(fill(o.JamstalldhetText));
+    }
 
+    /// <summary>Beslutsunderlag, signatures, Sändlista.</summary>
+    private static IEnumerable<OpenXmlElement> Closing(StatistikRapport m, TjansteskrivelseOptions o, Func<string, string> fill)
+    {
         yield return Heading("Beslutsunderlag", 1);
         var underlag = o.EffectiveBeslutsunderlag;
-        for (var i = 0; i < underlag.Count; i++) yield return Para($"{i + 1}. {Fill(underlag[i])}");
+        for (var i = 0; i < underlag.Count; i++) yield return Para($"{i + 1}. {fill(underlag[i])}");
 
         foreach (var s in o.EffectiveSignaturer)
         {
