@@ -1,0 +1,91 @@
+using System.Globalization;
+using DocumentFormat.OpenXml;
+using DocumentFormat.OpenXml.Packaging;
+using DocumentFormat.OpenXml.Spreadsheet;
+
+namespace EjVerkstallda.Infrastructure.Documents;
+
+/// <summary>A table as a worksheet: bold frozen header row, AutoFilter, column widths, dates as Excel dates.</summary>
+internal static class XlsxSheetWriter
+{
+    internal const uint HeaderStyle = 1;
+    internal const uint DateStyle = 2;
+    internal const uint WrapStyle = 3;
+
+    internal static Stylesheet Styles() => new(
+        new NumberingFormats(new NumberingFormat { NumberFormatId = 164U, FormatCode = "yyyy-mm-dd" }) { Count = 1U },
+        new Fonts(Font(bold: false), Font(bold: true)) { Count = 2U },
+        new Fills(new Fill(new PatternFill { PatternType = PatternValues.None }), new Fill(new PatternFill { PatternType = PatternValues.Gray125 })) { Count = 2U },
+        new Borders(new Border(new LeftBorder(), new RightBorder(), new TopBorder(), new BottomBorder(), new DiagonalBorder())) { Count = 1U },
+        new CellStyleFormats(new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U }) { Count = 1U },
+        new CellFormats(
+            new CellFormat { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U },
+            new CellFormat { NumberFormatId = 0U, FontId = 1U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyFont = true },
+            new CellFormat { NumberFormatId = 164U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyNumberFormat = true },
+            new CellFormat(new Alignment { WrapText = true, Vertical = VerticalAlignmentValues.Top }) { NumberFormatId = 0U, FontId = 0U, FillId = 0U, BorderId = 0U, FormatId = 0U, ApplyAlignment = true })
+        { Count = 4U },
+        new CellStyles(new CellStyle { Name = "Normal", FormatId = 0U, BuiltinId = 0U }) { Count = 1U });
+
+    private static Font Font(bool bold)
+    {
+        var f = new Font();
+        if (bold) f.Append(new Bold());
+        f.Append(new FontSize { Val = 11 }, new FontName { Val = "Calibri" }, new FontFamilyNumbering { Val = 2 });
+        return f;
+    }
+
+    /// <summary>Adds a sheet; returns the AutoFilter range for the workbook's <c>_xlnm._FilterDatabase</c> name.</summary>
+    internal static string AddSheet(WorkbookPart workbook, Sheets sheets, string name, IReadOnlyList<(string Header, double Width)> columns, IEnumerable<object?[]> rows)
+    {
+        var part = workbook.AddNewPart<WorksheetPart>();
+        var data = new SheetData();
+        data.Append(Row(1, columns.Select(c => (object?)c.Header).ToArray(), HeaderStyle));
+        uint index = 1;
+        foreach (var values in rows) data.Append(Row(++index, values, null));
+
+        var last = Column(columns.Count - 1);
+        var range = $"A1:{last}{index}";
+        part.Worksheet = new Worksheet(
+            new SheetViews(new SheetView(
+                new Pane { VerticalSplit = 1D, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen },
+                new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue> { InnerText = "A2" } })
+            { WorkbookViewId = 0U, TabSelected = sheets.ChildElements.Count == 0 }),
+            new SheetFormatProperties { DefaultRowHeight = 15D },
+            new Columns(columns.Select((c, i) => new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = c.Width, CustomWidth = true })),
+            data,
+            new AutoFilter { Reference = range },
+            new PageMargins { Left = 0.7, Right = 0.7, Top = 0.75, Bottom = 0.75, Header = 0.3, Footer = 0.3 });
+        sheets.Append(new Sheet { Name = name, SheetId = (uint)sheets.ChildElements.Count + 1, Id = workbook.GetIdOfPart(part) });
+        return $"'{name}'!$A$1:${last}${index}";
+    }
+
+    private static Row Row(uint index, object?[] values, uint? style)
+    {
+        var row = new Row { RowIndex = index };
+        for (var i = 0; i < values.Length; i++)
+        {
+            var cell = CellOf(values[i], style);
+            if (cell is null) continue;
+            cell.CellReference = $"{Column(i)}{index}";
+            row.Append(cell);
+        }
+        return row;
+    }
+
+    private static Cell? CellOf(object? value, uint? style) => value switch
+    {
+        null => null,
+        DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = DateStyle },
+        int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = style },
+        string s => new Cell(new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style ?? (s.Length > 50 ? WrapStyle : null) },
+        _ => throw new ArgumentException($"unsupported cell type {value.GetType().Name}", nameof(value)),
+    };
+
+    /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
+    internal static string Column(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26) name = (char)('A' + (n - 1) % 26) + name;
+        return name;
+    }
+}
