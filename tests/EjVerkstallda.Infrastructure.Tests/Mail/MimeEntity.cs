@@ -54,17 +54,17 @@ internal sealed partial class MimeEntity
     public string DecodedText() => Encoding.UTF8.GetString(DecodedBody());
 
     /// <summary>A header parameter, handling quotes, RFC 2231 (name*=, name*0*=) and encoded words.</summary>
-    public string? Parameter(string headerName, string parameter)
+    public string? Parameter(string headerName, string parameter, bool extended = true)
     {
         if (Header(headerName) is not { } value)
             return null;
         var pairs = ParameterPattern().Matches(value).ToDictionary(
             m => m.Groups["key"].Value.ToLowerInvariant(), m => Unquote(m.Groups["value"].Value));
         string key = parameter.ToLowerInvariant();
+        if (extended && pairs.TryGetValue(key + "*", out string? rfc2231))
+            return DecodeRfc2231(rfc2231);
         if (pairs.TryGetValue(key, out string? plain))
             return DecodeEncodedWords(plain);
-        if (pairs.TryGetValue(key + "*", out string? extended))
-            return DecodeRfc2231(extended);
         var continued = pairs.Where(p => p.Key.StartsWith(key + "*", StringComparison.Ordinal))
             .OrderBy(p => int.Parse(p.Key[(key.Length + 1)..].TrimEnd('*'), System.Globalization.CultureInfo.InvariantCulture))
             .Select(p => p.Value).ToList();

@@ -26,7 +26,6 @@ public sealed class SmtpMailSenderTests
         await new SmtpMailSender(server.Options(), logger).SendAsync(TestMails.Report(), CancellationToken.None);
 
         var messages = server.ReadMessages();
-        TestContext.Out.WriteLine(messages[0]);
         Assert.That(messages, Has.Count.EqualTo(1));
         var mail = MimeEntity.Parse(messages[0]);
         var text = mail.Parts.Single(p => p.Header("Content-Type")!.StartsWith("text/plain", StringComparison.OrdinalIgnoreCase));
@@ -39,6 +38,8 @@ public sealed class SmtpMailSenderTests
             Assert.That(text.DecodedText(), Is.EqualTo(TestMails.Body));
             Assert.That(attachment.FileName, Is.EqualTo(TestMails.AttachmentName));
             Assert.That(attachment.Parameter("Content-Type", "name"), Is.EqualTo(TestMails.AttachmentName));
+            Assert.That(attachment.Parameter("Content-Disposition", "filename", extended: false), Is.EqualTo(TestMails.AttachmentName), "RFC 2047 form");
+            Assert.That(attachment.Header("Content-Disposition"), Does.Contain("filename*=utf-8''Statistikrapport%20kvartal%201%202024%20%E2%80%93%20Socialn%C3%A4mnden.docx"));
             Assert.That(attachment.DecodedBody(), Is.EqualTo(TestMails.AttachmentBytes));
             Assert.That(messages[0].All(c => c < 128), Is.True, "the wire format is 7-bit");
             Assert.That(logger.Entries.Select(e => e.Id.Id), Does.Contain(4101).And.Contain(4104));
