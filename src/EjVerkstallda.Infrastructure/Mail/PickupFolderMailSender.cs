@@ -86,7 +86,7 @@ public sealed class PickupFolderMailSender : IMailSender
     {
         MailPermanentException or MailTransientException => null,
         UnauthorizedAccessException => new MailPermanentException(messageId, $"Mail {messageId}: no permission to write to the pickup folder {folder}; grant the service account write access.", exception),
-        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder),
+        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder, recipientCount: int.MaxValue),
     };
 
     private static void DeleteStaging(string staging)

@@ -47,7 +47,7 @@ public sealed class SmtpMailSender : IMailSender
         {
             throw new MailTransientException(mail.MessageId, $"Mail {mail.MessageId}: relay {Relay} did not finish within {options.Timeout}. Retry later.", new TimeoutException(e.Message, e));
         }
-        catch (Exception e) when (SmtpFailureClassifier.Classify(e, mail.MessageId, Relay) is { } mapped)
+        catch (Exception e) when (SmtpFailureClassifier.Classify(e, mail.MessageId, Relay, mail.To.Count) is { } mapped)
         {
             throw mapped;
         }

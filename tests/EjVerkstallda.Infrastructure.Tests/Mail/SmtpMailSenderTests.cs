@@ -111,4 +111,40 @@ public sealed class SmtpMailSenderTests
 
         Assert.That(e!.Message, Does.Contain("recipient #1").And.Not.Contain("not an address"));
     }
+
+    [Test]
+    public async Task SendAsync_AllRecipientsGet450_ThrowsTransientAndSpoolsNothing()
+    {
+        server.SetControl("""{"rcpt_tempfail": 2}""");
+
+        var e = await Assert.ThrowsAsync<MailTransientException>(() =>
+            new SmtpMailSender(server.Options(), new CapturingLogger<SmtpMailSender>()).SendAsync(TestMails.Report(), CancellationToken.None));
+
+        Assert.That(e!.Message, Does.Contain("450"));
+        Assert.That(server.ReadMessages(), Is.Empty);
+    }
+
+    [Test]
+    public async Task SendAsync_AllRecipientsGet550_ThrowsPermanent()
+    {
+        server.SetControl("""{"rcpt_permfail": 2}""");
+
+        var e = await Assert.ThrowsAsync<MailPermanentException>(() =>
+            new SmtpMailSender(server.Options(), new CapturingLogger<SmtpMailSender>()).SendAsync(TestMails.Report(), CancellationToken.None));
+
+        Assert.That(e!.Message, Does.Contain("550"));
+        Assert.That(server.ReadMessages(), Is.Empty);
+    }
+
+    [Test]
+    public async Task SendAsync_OneOfTwoRecipientsGets450_ThrowsPermanentBecauseTheOtherGotTheMail()
+    {
+        server.SetControl("""{"rcpt_tempfail": 1}""");
+
+        var e = await Assert.ThrowsAsync<MailPermanentException>(() =>
+            new SmtpMailSender(server.Options(), new CapturingLogger<SmtpMailSender>()).SendAsync(TestMails.Report(), CancellationToken.None));
+
+        Assert.That(e!.Message, Does.Contain("1 of 2").And.Contain("avoid duplicates"));
+        Assert.That(server.ReadMessages(), Has.Count.EqualTo(1));
+    }
 }
