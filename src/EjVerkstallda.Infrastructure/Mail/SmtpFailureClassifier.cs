@@ -15,6 +15,7 @@ internal static class SmtpFailureClassifier
     /// <summary>The mapped exception, or null when <paramref name="exception"/> is not a delivery failure (it then propagates unchanged).</summary>
     public static Exception? Classify(Exception exception, string messageId, string relay, int recipientCount) => exception switch
     {
+        OperationCanceledException => null,
         SmtpFailedRecipientException rejected => ByRecipients(rejected, messageId, relay, recipientCount),
         SmtpException smtp when IsReplyCode(smtp.StatusCode) => ByReply(smtp, (int)smtp.StatusCode, messageId, relay),
         SmtpException smtp => ByCause(smtp, messageId, relay)

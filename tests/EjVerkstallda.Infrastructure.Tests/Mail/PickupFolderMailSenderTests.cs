@@ -68,6 +68,28 @@ public sealed class PickupFolderMailSenderTests
         Assert.That(Directory.GetFiles(folder, "*.eml"), Has.Length.EqualTo(1));
     }
 
+    [Test]
+    public async Task SendAsync_IoErrorCreatingTheFolder_ThrowsTransient()
+    {
+        string notAFolder = Path.Combine(folder, "occupied");
+        await File.WriteAllTextAsync(notAFolder, "");
+        var sender = new PickupFolderMailSender(notAFolder, new CapturingLogger<PickupFolderMailSender>());
+
+        await Assert.ThrowsAsync<MailTransientException>(() => sender.SendAsync(TestMails.Report(), CancellationToken.None));
+    }
+
+    [Test]
+    public async Task SendAsync_LeftoverFromACrashInStaging_StillWritesTheMail()
+    {
+        string leftover = Path.Combine(folder, ".staging", "crashed");
+        Directory.CreateDirectory(leftover);
+        await File.WriteAllTextAsync(Path.Combine(leftover, "half.eml"), "Subject: half");
+
+        await Sender().SendAsync(TestMails.Report("ejv-after-crash"), CancellationToken.None);
+
+        Assert.That(Directory.GetFiles(folder, "*.eml").Select(Path.GetFileName), Is.EqualTo(new[] { "ejv-after-crash.eml" }));
+    }
+
     [TestCase("../escape")]
     [TestCase("a/b")]
     [TestCase("")]
