@@ -19,10 +19,12 @@ internal sealed class SmtpTestServer : IDisposable
     private const string Python = "/usr/bin/python3";
     private readonly string root;
     private readonly StringBuilder stderr = new();
+    private readonly bool plain;
     private Process? process;
 
-    private SmtpTestServer()
+    private SmtpTestServer(bool plain)
     {
+        this.plain = plain;
         root = Directory.CreateTempSubdirectory("ejv-smtp-").FullName;
         SpoolFolder = Path.Combine(root, "spool");
         Directory.CreateDirectory(SpoolFolder);
@@ -44,10 +46,11 @@ internal sealed class SmtpTestServer : IDisposable
     private string KeyFile => Path.Combine(root, "key.pem");
 
     /// <summary>Starts a server, or fails (CI=true) or ignores the test when python3-aiosmtpd is missing.</summary>
-    public static SmtpTestServer Start()
+    /// <param name="plain">True: no STARTTLS and no AUTH, like an old internal relay.</param>
+    public static SmtpTestServer Start(bool plain = false)
     {
         RequirePrerequisites();
-        var server = new SmtpTestServer();
+        var server = new SmtpTestServer(plain);
         server.StartProcess();
         return server;
     }
@@ -67,9 +70,12 @@ internal sealed class SmtpTestServer : IDisposable
     {
         if (process is not null)
             throw new InvalidOperationException("The SMTP test server is already running.");
-        var info = new ProcessStartInfo(Python) { RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
+        var info = new ProcessStartInfo(Python) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { ScriptPath(), "--port", Port.ToString(System.Globalization.CultureInfo.InvariantCulture), "--cert", CertFile, "--key", KeyFile, "--user", UserName, "--password", Password, "--spool", SpoolFolder })
             info.ArgumentList.Add(arg);
+        info.ArgumentList.Add("--exit-on-stdin-eof"); // dies with a crashed test host
+        if (plain)
+            info.ArgumentList.Add("--plain");
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + Python);
         process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
         process.BeginErrorReadLine();
