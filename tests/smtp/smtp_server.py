@@ -11,7 +11,10 @@ spool folder (written to a temp name, then renamed). Fault injection: a file con
 spool folder is read on every DATA command:
     {"tempfail": 2}  the next 2 messages get "451 4.3.0 try again"
     {"permfail": 1}  the next message gets "554 5.7.1 rejected"
+    {"rcpt_tempfail": 1}  the next recipient gets "450 4.2.1 mailbox busy" (read on every RCPT)
+    {"rcpt_permfail": 1}  the next recipient gets "550 5.1.1 no such user"
 The counters are decremented as they are used. SIGTERM or SIGINT stops the server.
+With --plain the server offers neither STARTTLS nor AUTH (an old internal relay).
 """
 import argparse
 import json
@@ -56,27 +59,38 @@ class Authenticator:
         return AuthResult(success=False, handled=False)
 
 
+DATA_FAULTS = (("tempfail", "451 4.3.0 try again"), ("permfail", "554 5.7.1 rejected"))
+RCPT_FAULTS = (("rcpt_tempfail", "450 4.2.1 mailbox busy"), ("rcpt_permfail", "550 5.1.1 no such user"))
+
+
 class SpoolHandler:
     def __init__(self, spool):
         self._spool = spool
         self._counter = len([f for f in os.listdir(spool) if f.endswith(".eml")])
 
-    def _take_fault(self):
+    def _take_fault(self, faults):
         path = os.path.join(self._spool, "control.json")
         try:
             with open(path, encoding="utf-8") as f:
                 control = json.load(f)
         except (FileNotFoundError, ValueError):
             return None
-        for key, reply in (("tempfail", "451 4.3.0 try again"), ("permfail", "554 5.7.1 rejected")):
+        for key, reply in faults:
             if int(control.get(key, 0)) > 0:
                 control[key] = int(control[key]) - 1
                 write_atomically(path, json.dumps(control).encode("utf-8"))
                 return reply
         return None
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        fault = self._take_fault(RCPT_FAULTS)
+        if fault:
+            return fault
+        envelope.rcpt_tos.append(address)
+        return "250 2.1.5 OK"
+
     async def handle_DATA(self, server, session, envelope):
-        fault = self._take_fault()
+        fault = self._take_fault(DATA_FAULTS)
         if fault:
             return fault
         self._counter += 1
@@ -94,6 +108,20 @@ def write_atomically(path, data):
     os.replace(temp, path)
 
 
+def security(args):
+    if args.plain:
+        return {}
+    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
+    tls.load_cert_chain(args.cert, args.key)
+    return dict(
+        tls_context=tls,
+        require_starttls=True,
+        authenticator=Authenticator(args.user, args.password),
+        auth_required=True,
+        auth_require_tls=True,
+    )
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--port", type=int, required=True)
@@ -102,27 +130,21 @@ def main():
     parser.add_argument("--user", required=True)
     parser.add_argument("--password", required=True)
     parser.add_argument("--spool", required=True)
+    parser.add_argument("--exit-on-stdin-eof", action="store_true",
+                        help="stop when stdin closes, so the server dies with a crashed test host")
+    parser.add_argument("--plain", action="store_true",
+                        help="no STARTTLS and no AUTH: an old-style internal relay (tests the refusals)")
     args = parser.parse_args()
 
     os.makedirs(args.spool, exist_ok=True)
-    tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
-    tls.load_cert_chain(args.cert, args.key)
-
-    controller = AuthController(
-        SpoolHandler(args.spool),
-        hostname="127.0.0.1",
-        port=args.port,
-        tls_context=tls,
-        require_starttls=True,
-        authenticator=Authenticator(args.user, args.password),
-        auth_required=True,
-        auth_require_tls=True,
-        enable_SMTPUTF8=False,
-    )
+    controller = AuthController(SpoolHandler(args.spool), hostname="127.0.0.1", port=args.port,
+                                enable_SMTPUTF8=False, **security(args))
     controller.start()
     stop = threading.Event()
     signal.signal(signal.SIGTERM, lambda *_: stop.set())
     signal.signal(signal.SIGINT, lambda *_: stop.set())
+    if args.exit_on_stdin_eof:
+        threading.Thread(target=lambda: (sys.stdin.read(), stop.set()), daemon=True).start()
     print("ready %d" % args.port, flush=True)
     stop.wait()
     controller.stop()

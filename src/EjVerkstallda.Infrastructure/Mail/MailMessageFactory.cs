@@ -69,6 +69,11 @@ internal static partial class MailMessageFactory
             TransferEncoding = TransferEncoding.Base64,
         };
         attachment.ContentDisposition!.FileName = source.FileName;
+        // System.Net.Mail writes non-ASCII names only as RFC 2047 encoded words inside quotes
+        // (filename="=?utf-8?B?...?="), which RFC 2047 does not allow there, though most clients accept it.
+        // Add the standard RFC 2231 form as well; clients that know it prefer it.
+        if (!Ascii.IsValid(source.FileName))
+            attachment.ContentDisposition.Parameters["filename*"] = "utf-8''" + Uri.EscapeDataString(source.FileName);
         return attachment;
     }
 

@@ -13,6 +13,8 @@ namespace EjVerkstallda.Infrastructure.Mail;
 /// a private staging folder (<c>.staging/</c> inside the pickup folder, same file system), flushed
 /// to disk and then renamed, so the final name never holds half a message. System.Net.Mail adds
 /// <c>X-Sender</c> and <c>X-Receiver</c> envelope headers on top, as IIS-style pickup readers expect.
+/// A crash between writing and renaming leaves a folder under <c>.staging/</c>, never a <c>*.eml</c>
+/// at the top level; such leftovers can be deleted at any time.
 /// </remarks>
 public sealed class PickupFolderMailSender : IMailSender
 {
@@ -84,10 +86,23 @@ public sealed class PickupFolderMailSender : IMailSender
 
     private Exception? Classify(Exception exception, string messageId) => exception switch
     {
-        MailPermanentException or MailTransientException => null,
-        UnauthorizedAccessException => new MailPermanentException(messageId, $"Mail {messageId}: no permission to write to the pickup folder {folder}; grant the service account write access.", exception),
-        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder),
+        MailPermanentException or MailTransientException or OperationCanceledException => null,
+        _ when Find<UnauthorizedAccessException>(exception) is { } denied =>
+            new MailPermanentException(messageId, $"Mail {messageId}: no permission to write to the pickup folder {folder} ({denied.Message}); grant the service account write access.", exception),
+        _ when Find<IOException>(exception) is { } io =>
+            new MailTransientException(messageId, $"Mail {messageId}: writing to the pickup folder {folder} failed ({io.Message}); free disk space or retry later.", exception),
+        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder, recipientCount: int.MaxValue),
     };
+
+    private static T? Find<T>(Exception exception) where T : Exception
+    {
+        for (Exception? e = exception; e is not null; e = e.InnerException)
+        {
+            if (e is T found)
+                return found;
+        }
+        return null;
+    }
 
     private static void DeleteStaging(string staging)
     {

@@ -13,9 +13,10 @@ namespace EjVerkstallda.Infrastructure.Mail;
 internal static class SmtpFailureClassifier
 {
     /// <summary>The mapped exception, or null when <paramref name="exception"/> is not a delivery failure (it then propagates unchanged).</summary>
-    public static Exception? Classify(Exception exception, string messageId, string relay) => exception switch
+    public static Exception? Classify(Exception exception, string messageId, string relay, int recipientCount) => exception switch
     {
-        SmtpFailedRecipientsException many => ByReply(many, WorstStatus(many), messageId, relay),
+        OperationCanceledException => null,
+        SmtpFailedRecipientException rejected => ByRecipients(rejected, messageId, relay, recipientCount),
         SmtpException smtp when IsReplyCode(smtp.StatusCode) => ByReply(smtp, (int)smtp.StatusCode, messageId, relay),
         SmtpException smtp => ByCause(smtp, messageId, relay)
             ?? new MailPermanentException(messageId, $"Mail {messageId} via {relay} failed: {smtp.Message}", smtp),
@@ -24,10 +25,25 @@ internal static class SmtpFailureClassifier
 
     private static bool IsReplyCode(SmtpStatusCode code) => (int)code is >= 400 and <= 599;
 
-    private static int WorstStatus(SmtpFailedRecipientsException many)
+    /// <summary>
+    /// RCPT rejections. System.Net.Mail sends DATA when at least one recipient was accepted and
+    /// throws afterwards: the mail is then already delivered to the others, and a retry would
+    /// duplicate it, so a partial rejection is permanent whatever its code.
+    /// </summary>
+    private static Exception ByRecipients(SmtpFailedRecipientException rejected, string messageId, string relay, int recipientCount)
     {
-        var codes = many.InnerExceptions.Select(e => (int)e.StatusCode).Where(c => c is >= 400 and <= 599).ToList();
-        return codes.Count == 0 ? (int)many.StatusCode : codes.Max();
+        SmtpFailedRecipientException[] each = rejected is SmtpFailedRecipientsException many && many.InnerExceptions.Length > 0
+            ? many.InnerExceptions
+            : [rejected];
+        if (each.Length < recipientCount)
+        {
+            string counts = $"{each.Length.ToString(CultureInfo.InvariantCulture)} of {recipientCount.ToString(CultureInfo.InvariantCulture)}";
+            return new MailPermanentException(messageId, $"Mail {messageId}: relay {relay} rejected {counts} recipients and accepted the rest; not retried to avoid duplicates. Check the rejected addresses: {rejected.Message}", rejected);
+        }
+        int worst = each.Select(e => (int)e.StatusCode).Max();
+        return IsReplyCode((SmtpStatusCode)worst)
+            ? ByReply(rejected, worst, messageId, relay)
+            : ByCause(rejected, messageId, relay) ?? new MailPermanentException(messageId, $"Mail {messageId} via {relay} failed: {rejected.Message}", rejected);
     }
 
     private static Exception ByReply(SmtpException smtp, int code, string messageId, string relay)

@@ -38,11 +38,16 @@ public sealed class SmtpMailSender : IMailSender
         {
             await client.SendMailAsync(message, timeout.Token).ConfigureAwait(false);
         }
-        catch (OperationCanceledException e) when (!cancellationToken.IsCancellationRequested)
+        catch (Exception e) when (cancellationToken.IsCancellationRequested && e is not OperationCanceledException)
+        {
+            // .NET 10 reports a cancelled send as SmtpException("The operation has timed out.").
+            throw new OperationCanceledException($"Sending mail {mail.MessageId} was cancelled.", e, cancellationToken);
+        }
+        catch (Exception e) when (timeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
         {
             throw new MailTransientException(mail.MessageId, $"Mail {mail.MessageId}: relay {Relay} did not finish within {options.Timeout}. Retry later.", new TimeoutException(e.Message, e));
         }
-        catch (Exception e) when (SmtpFailureClassifier.Classify(e, mail.MessageId, Relay) is { } mapped)
+        catch (Exception e) when (SmtpFailureClassifier.Classify(e, mail.MessageId, Relay, mail.To.Count) is { } mapped)
         {
             throw mapped;
         }
@@ -71,7 +76,9 @@ public sealed class SmtpMailSender : IMailSender
         {
             DeliveryMethod = SmtpDeliveryMethod.Network,
             EnableSsl = options.Security == SmtpSecurity.StartTls,
-            Timeout = (int)Math.Min(int.MaxValue, options.Timeout.TotalMilliseconds),
+            // The linked token below enforces Options.Timeout. SmtpClient's own timeout would surface as an
+            // SmtpException without an inner exception, indistinguishable from other failures, so it is off.
+            Timeout = int.MaxValue,
             UseDefaultCredentials = false,
         };
         if (options.HasCredentials)
