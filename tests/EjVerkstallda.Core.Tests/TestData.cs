@@ -3,7 +3,6 @@ using System.Globalization;
 namespace EjVerkstallda.Core.Tests;
 
 using EjVerkstallda.Core.Beslut;
-using Beslut = EjVerkstallda.Core.Beslut.Beslut;
 
 /// <summary>Small builders shared by the fixtures: dates from text and beslut with only the fields a test cares about.</summary>
 internal static class TestData
@@ -23,7 +22,7 @@ internal static class TestData
 
     public static DateOnly? N(string? iso) => iso is null ? null : D(iso);
 
-    public static Beslut NewBeslut(
+    public static global::EjVerkstallda.Core.Beslut.Beslut NewBeslut(
         string id,
         string beslutsdatum,
         InsatsDefinition? insats = null,

@@ -1,0 +1,469 @@
+namespace EjVerkstallda.Core.Tests.Beslut;
+
+using EjVerkstallda.Core.Beslut;
+using static EjVerkstallda.Core.Tests.TestData;
+
+[TestFixture]
+public sealed class BeslutValidatorTests
+{
+    private static readonly RawBeslut Valid = new()
+    {
+        BeslutId = "B-1",
+        PersonId = "P-1",
+        InsatsKod = "SABO",
+        Beslutsdatum = "2024-01-05",
+        Kon = "K",
+        Fodelsedatum = "1940-01-01",
+    };
+
+    private static ValidationResult Validate(params RawBeslut[] rows) => new BeslutValidator(Katalog).Validate(rows);
+
+    private static DataQualityProblem SingleProblem(RawBeslut row)
+    {
+        var result = Validate(row);
+        Assert.That(result.Beslut, Is.Empty, "a row with a problem must not be judged");
+        Assert.That(result.Problems, Has.Count.EqualTo(1));
+        Assert.That(result.Problems[0].Excluded, Is.True);
+        return result.Problems[0];
+    }
+
+    [Test]
+    public void Validate_ValidRow_SurvivesWithItsValues()
+    {
+        var row = Valid with
+        {
+            Verkstallighetsdatum = "2024-05-01",
+            Avbrottsdatum = "2024-06-01",
+            Aterupptagandedatum = "2024-07-01",
+            Avslutsdatum = "2024-12-01",
+            Avslutsorsak = "flyttat",
+            Erbjudandedatum = "2024-02-01",
+            TackatNej = "1",
+            SkyddadIdentitet = "0",
+            Enhet = " Hemtjänst Norr ",
+            Skal = "Ingen plats",
+        };
+
+        var result = Validate(row);
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Beslut, Has.Count.EqualTo(1));
+        var b = result.Beslut[0];
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Id, Is.EqualTo("B-1"));
+            Assert.That(b.PersonId, Is.EqualTo("P-1"));
+            Assert.That(b.Insats, Is.EqualTo(Sabo));
+            Assert.That(b.Beslutsdatum, Is.EqualTo(D("2024-01-05")));
+            Assert.That(b.Verkstallighetsdatum, Is.EqualTo(D("2024-05-01")));
+            Assert.That(b.Avbrottsdatum, Is.EqualTo(D("2024-06-01")));
+            Assert.That(b.Aterupptagandedatum, Is.EqualTo(D("2024-07-01")));
+            Assert.That(b.Avslutsdatum, Is.EqualTo(D("2024-12-01")));
+            Assert.That(b.Avslutsorsak, Is.EqualTo(Avslutsorsak.Flyttat));
+            Assert.That(b.Erbjudandedatum, Is.EqualTo(D("2024-02-01")));
+            Assert.That(b.TackatNej, Is.True);
+            Assert.That(b.SkyddadIdentitet, Is.False);
+            Assert.That(b.Fodelsedatum, Is.EqualTo(D("1940-01-01")));
+            Assert.That(b.Kon, Is.EqualTo(Kon.K));
+            Assert.That(b.Enhet, Is.EqualTo("Hemtjänst Norr"));
+            Assert.That(b.Skal, Is.EqualTo("Ingen plats"));
+        });
+    }
+
+    [Test]
+    public void Validate_MinimalRow_HasNullOptionalValues()
+    {
+        var result = Validate(new RawBeslut { BeslutId = "B-2", PersonId = "P", InsatsKod = "LSS4", Beslutsdatum = "2024-01-05" });
+
+        Assert.That(result.Problems, Is.Empty);
+        var b = result.Beslut.Single();
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Verkstallighetsdatum, Is.Null);
+            Assert.That(b.Avslutsorsak, Is.Null);
+            Assert.That(b.TackatNej, Is.Null);
+            Assert.That(b.Kon, Is.Null);
+            Assert.That(b.SkyddadIdentitet, Is.False);
+            Assert.That(b.Insats.Lag, Is.EqualTo(Lag.LSS));
+        });
+    }
+
+    [TestCase("2024-01-05 00:00:00")]
+    [TestCase("2024-01-05T00:00:00")]
+    [TestCase(" 2024-01-05 ")]
+    public void Validate_MidnightTimestampOrPadding_IsAcceptedAsTheDay(string text)
+    {
+        var result = Validate(Valid with { Beslutsdatum = text });
+
+        Assert.That(result.Problems, Is.Empty);
+        Assert.That(result.Beslut.Single().Beslutsdatum, Is.EqualTo(D("2024-01-05")));
+    }
+
+    [TestCase(null, "beslut_id missing")]
+    [TestCase("", "beslut_id missing")]
+    [TestCase("   ", "beslut_id missing")]
+    public void Validate_MissingBeslutId_ReportsWithoutId(string? id, string expected)
+    {
+        var p = SingleProblem(Valid with { BeslutId = id });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.BeslutId, Is.Null);
+            Assert.That(p.Problem, Does.StartWith(expected));
+        });
+    }
+
+    [Test]
+    public void Validate_MissingBeslutIdOnSecondRow_NamesTheRow()
+    {
+        var result = Validate(Valid, Valid with { BeslutId = null });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut, Has.Count.EqualTo(1));
+            Assert.That(result.Problems.Single().Problem, Does.Contain("row 2"));
+        });
+    }
+
+    [Test]
+    public void Validate_TooLongBeslutId_IsReportedWithTruncatedId()
+    {
+        var p = SingleProblem(Valid with { BeslutId = new string('x', 101) });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.BeslutId, Has.Length.EqualTo(BeslutValidator.MaxIdLength));
+            Assert.That(p.Problem, Does.Contain("too long"));
+        });
+    }
+
+    [Test]
+    public void Validate_BeslutIdWithControlCharacter_IsExcluded()
+    {
+        var p = SingleProblem(Valid with { BeslutId = "B\u00071" });
+
+        Assert.That(p.Problem, Does.Contain("control characters"));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    [TestCase("  ")]
+    public void Validate_MissingPersonId_IsExcluded(string? personId)
+    {
+        var p = SingleProblem(Valid with { PersonId = personId });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(p.BeslutId, Is.EqualTo("B-1"));
+            Assert.That(p.Problem, Is.EqualTo("person_id missing"));
+        });
+    }
+
+    [TestCase(null, "insats_kod missing")]
+    [TestCase(" ", "insats_kod missing")]
+    [TestCase("OKAND", "unknown insats_kod (not in ejv_insats)")]
+    [TestCase("sabo", "unknown insats_kod (not in ejv_insats)")]
+    public void Validate_MissingOrUnknownInsatsKod_IsExcluded(string? kod, string expected)
+    {
+        Assert.That(SingleProblem(Valid with { InsatsKod = kod }).Problem, Is.EqualTo(expected));
+    }
+
+    [Test]
+    public void Validate_InsatsKodWithPadding_IsLookedUpTrimmed()
+    {
+        var result = Validate(Valid with { InsatsKod = " LSS10 " });
+
+        Assert.That(result.Beslut.Single().Insats, Is.EqualTo(Daglig));
+    }
+
+    [TestCase(null)]
+    [TestCase("")]
+    public void Validate_MissingBeslutsdatum_IsExcluded(string? text)
+    {
+        Assert.That(SingleProblem(Valid with { Beslutsdatum = text }).Problem, Is.EqualTo("beslutsdatum missing"));
+    }
+
+    [TestCase("2024/01/05")]
+    [TestCase("05-01-2024")]
+    [TestCase("2024-02-30")]
+    [TestCase("2023-02-29")]
+    [TestCase("2024-13-01")]
+    [TestCase("2024-1-5")]
+    [TestCase("20240105")]
+    [TestCase("1900-06-01")]
+    [TestCase("1900-12-31")]
+    [TestCase("2100-01-01")]
+    [TestCase("2024-01-05 12:00:00")]
+    [TestCase("igår")]
+    public void Validate_MalformedOrImplausibleBeslutsdatum_IsExcluded(string text)
+    {
+        var p = SingleProblem(Valid with { Beslutsdatum = text });
+
+        Assert.That(p.Problem, Does.StartWith("beslutsdatum is not a plausible date"));
+    }
+
+    [TestCase("1901-01-01")]
+    [TestCase("2099-12-31")]
+    [TestCase("2024-02-29")]
+    public void Validate_PlausibleEdgeDates_AreAccepted(string text)
+    {
+        var row = Valid with { Beslutsdatum = text, Fodelsedatum = null };
+
+        Assert.That(Validate(row).Beslut.Single().Beslutsdatum, Is.EqualTo(D(text)));
+    }
+
+    [TestCase("Verkstallighetsdatum", "verkstallighetsdatum")]
+    [TestCase("Avbrottsdatum", "avbrottsdatum")]
+    [TestCase("Aterupptagandedatum", "aterupptagandedatum")]
+    [TestCase("Avslutsdatum", "avslutsdatum")]
+    [TestCase("Erbjudandedatum", "erbjudandedatum")]
+    [TestCase("Fodelsedatum", "fodelsedatum")]
+    public void Validate_MalformedOptionalDate_NamesTheColumn(string property, string column)
+    {
+        var row = property switch
+        {
+            "Verkstallighetsdatum" => Valid with { Verkstallighetsdatum = "2024/05/01" },
+            "Avbrottsdatum" => Valid with { Avbrottsdatum = "2024/05/01" },
+            "Aterupptagandedatum" => Valid with { Aterupptagandedatum = "2024/05/01" },
+            "Avslutsdatum" => Valid with { Avslutsdatum = "2024/05/01" },
+            "Erbjudandedatum" => Valid with { Erbjudandedatum = "2024/05/01" },
+            _ => Valid with { Fodelsedatum = "2024/05/01" },
+        };
+
+        Assert.That(SingleProblem(row).Problem, Does.StartWith(column + " is not a plausible date"));
+    }
+
+    [TestCase("2024-01-04", null, null, null, null, "verkstallighetsdatum before beslutsdatum")]
+    [TestCase(null, null, null, "2024-01-04", "annat", "avslutsdatum before beslutsdatum")]
+    [TestCase(null, "2024-03-01", null, null, null, "avbrottsdatum without verkstallighetsdatum")]
+    [TestCase("2024-03-01", "2024-02-29", null, null, null, "avbrottsdatum before verkstallighetsdatum")]
+    [TestCase("2024-03-01", null, "2024-04-01", null, null, "aterupptagandedatum without avbrottsdatum")]
+    [TestCase("2024-03-01", "2024-04-01", "2024-03-31", null, null, "aterupptagandedatum before avbrottsdatum")]
+    public void Validate_DatesOutOfOrder_IsExcluded(string? verkst, string? avbrott, string? ater, string? avslut, string? orsak, string expected)
+    {
+        var row = Valid with
+        {
+            Verkstallighetsdatum = verkst,
+            Avbrottsdatum = avbrott,
+            Aterupptagandedatum = ater,
+            Avslutsdatum = avslut,
+            Avslutsorsak = orsak,
+        };
+
+        Assert.That(SingleProblem(row).Problem, Is.EqualTo(expected));
+    }
+
+    [TestCase("2024-01-05", "2024-01-05", "2024-01-05", "2024-01-05")]
+    [TestCase("2024-02-01", "2024-03-01", "2024-03-01", "2024-01-05")]
+    public void Validate_DatesOnTheSameDay_AreInOrder(string verkst, string avbrott, string ater, string avslut)
+    {
+        var row = Valid with
+        {
+            Verkstallighetsdatum = verkst,
+            Avbrottsdatum = avbrott,
+            Aterupptagandedatum = ater,
+            Avslutsdatum = avslut,
+            Avslutsorsak = "annat",
+        };
+
+        var result = Validate(row);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Is.Empty);
+            Assert.That(result.Beslut, Has.Count.EqualTo(1));
+        });
+    }
+
+    [Test]
+    public void Validate_FodelsedatumAfterBeslut_IsExcluded()
+    {
+        Assert.That(SingleProblem(Valid with { Fodelsedatum = "2024-01-06" }).Problem, Is.EqualTo("fodelsedatum after beslutsdatum"));
+    }
+
+    [TestCase("död")]
+    [TestCase("avslutad")]
+    [TestCase("9")]
+    public void Validate_UnknownAvslutsorsak_IsExcluded(string orsak)
+    {
+        var row = Valid with { Avslutsdatum = "2024-02-01", Avslutsorsak = orsak };
+
+        Assert.That(SingleProblem(row).Problem, Is.EqualTo("unknown avslutsorsak"));
+    }
+
+    [TestCase(null)]
+    [TestCase(" ")]
+    public void Validate_AvslutsdatumWithoutOrsak_IsExcluded(string? orsak)
+    {
+        var row = Valid with { Avslutsdatum = "2024-02-01", Avslutsorsak = orsak };
+
+        Assert.That(SingleProblem(row).Problem, Is.EqualTo("avslutsdatum without avslutsorsak"));
+    }
+
+    [TestCase("aterkallad", Avslutsorsak.Aterkallad)]
+    [TestCase("behov_upphort", Avslutsorsak.BehovUpphort)]
+    [TestCase("avliden", Avslutsorsak.Avliden)]
+    [TestCase("flyttat", Avslutsorsak.Flyttat)]
+    [TestCase("annat", Avslutsorsak.Annat)]
+    [TestCase("Avliden", Avslutsorsak.Avliden)]
+    public void Validate_KnownAvslutsorsak_IsKept(string code, Avslutsorsak expected)
+    {
+        var row = Valid with { Avslutsdatum = "2024-02-01", Avslutsorsak = code };
+
+        Assert.That(Validate(row).Beslut.Single().Avslutsorsak, Is.EqualTo(expected));
+    }
+
+    [TestCase("2")]
+    [TestCase("yes")]
+    [TestCase("sant")]
+    [TestCase("-1")]
+    public void Validate_BadTackatNej_IsExcluded(string text)
+    {
+        Assert.That(SingleProblem(Valid with { TackatNej = text }).Problem, Is.EqualTo("tackat_nej is not a boolean (0/1)"));
+    }
+
+    [TestCase("2")]
+    [TestCase("nope")]
+    public void Validate_BadSkyddadIdentitet_IsExcluded(string text)
+    {
+        Assert.That(SingleProblem(Valid with { SkyddadIdentitet = text }).Problem, Is.EqualTo("skyddad_identitet is not a boolean (0/1)"));
+    }
+
+    [TestCase("1", true)]
+    [TestCase("0", false)]
+    [TestCase("true", true)]
+    [TestCase("FALSE", false)]
+    [TestCase(" 1 ", true)]
+    [TestCase(null, null)]
+    [TestCase("", null)]
+    public void Validate_BooleanColumns_AreParsed(string? text, bool? expected)
+    {
+        var b = Validate(Valid with { TackatNej = text, SkyddadIdentitet = text }).Beslut.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.TackatNej, Is.EqualTo(expected));
+            Assert.That(b.SkyddadIdentitet, Is.EqualTo(expected ?? false));
+        });
+    }
+
+    [Test]
+    public void Validate_DuplicateBeslutId_ExcludesAllCopiesAndReportsOnce()
+    {
+        var other = Valid with { BeslutId = "B-2" };
+
+        var result = Validate(Valid, other, Valid with { PersonId = "P-9" }, Valid);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut.Select(b => b.Id), Is.EqualTo(new[] { "B-2" }));
+            Assert.That(result.Problems, Has.Count.EqualTo(1));
+            Assert.That(result.Problems[0].BeslutId, Is.EqualTo("B-1"));
+            Assert.That(result.Problems[0].Problem, Does.Contain("duplicate beslut_id (3 rows)"));
+            Assert.That(result.Problems[0].Excluded, Is.True);
+        });
+    }
+
+    [Test]
+    public void Validate_DuplicateWhereOneCopyIsInvalid_ExcludesTheValidCopyToo()
+    {
+        var result = Validate(Valid, Valid with { Beslutsdatum = "2024/01/05" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut, Is.Empty);
+            Assert.That(result.Problems.Select(p => p.BeslutId), Is.All.EqualTo("B-1"));
+            Assert.That(result.Problems.Any(p => p.Problem.StartsWith("duplicate", StringComparison.Ordinal)), Is.True);
+        });
+    }
+
+    [Test]
+    public void Validate_DuplicateIdsDifferingOnlyInPadding_AreDuplicatesAndDoNotThrow()
+    {
+        ValidationResult? result = null;
+
+        Assert.DoesNotThrow(() => result = Validate(Valid, Valid with { BeslutId = " B-1 " }));
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result!.Beslut, Is.Empty);
+            Assert.That(result.Problems.Single().Problem, Does.Contain("duplicate beslut_id (2 rows)"));
+        });
+    }
+
+    [Test]
+    public void Validate_PaddedUniqueBeslutId_SurvivesTrimmed()
+    {
+        ValidationResult? result = null;
+
+        Assert.DoesNotThrow(() => result = Validate(Valid with { BeslutId = "  B-7\t" }));
+
+        Assert.That(result!.Beslut.Single().Id, Is.EqualTo("B-7"));
+    }
+
+    [TestCase("X")]
+    [TestCase("kvinna")]
+    [TestCase("0")]
+    public void Validate_KonNeitherKNorM_WarnsButKeepsRow(string kon)
+    {
+        var result = Validate(Valid with { Kon = kon });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut.Single().Kon, Is.Null);
+            Assert.That(result.Problems.Single().Excluded, Is.False);
+            Assert.That(result.Problems.Single().BeslutId, Is.EqualTo("B-1"));
+            Assert.That(result.Problems.Single().Problem, Does.Contain("kon"));
+        });
+    }
+
+    [TestCase("K", Kon.K)]
+    [TestCase("M", Kon.M)]
+    [TestCase("k", Kon.K)]
+    [TestCase(" m ", Kon.M)]
+    [TestCase(null, null)]
+    [TestCase("", null)]
+    public void Validate_Kon_IsParsedWithoutWarning(string? text, Kon? expected)
+    {
+        var result = Validate(Valid with { Kon = text });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Problems, Is.Empty);
+            Assert.That(result.Beslut.Single().Kon, Is.EqualTo(expected));
+        });
+    }
+
+    [Test]
+    public void Validate_MixedRows_KeepsValidOnesInOrderAndListsEveryProblem()
+    {
+        var rows = new[]
+        {
+            Valid with { BeslutId = "A" },
+            Valid with { BeslutId = "B", InsatsKod = "OKAND" },
+            Valid with { BeslutId = "C", InsatsKod = "HT" },
+            Valid with { BeslutId = "D", Beslutsdatum = "2024-02-30" },
+            Valid with { BeslutId = "E", Kon = "?" },
+        };
+
+        var result = Validate(rows);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut.Select(b => b.Id), Is.EqualTo(new[] { "A", "C", "E" }));
+            Assert.That(result.Problems.Select(p => (p.BeslutId, p.Excluded)), Is.EqualTo(new[] { ("B", true), ("D", true), ("E", false) }));
+        });
+    }
+
+    [Test]
+    public void Validate_NoRows_GivesNothing()
+    {
+        var result = Validate();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut, Is.Empty);
+            Assert.That(result.Problems, Is.Empty);
+        });
+    }
+}
