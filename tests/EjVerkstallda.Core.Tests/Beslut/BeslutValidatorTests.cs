@@ -401,6 +401,38 @@ public sealed class BeslutValidatorTests
         Assert.That(result!.Beslut.Single().Id, Is.EqualTo("B-7"));
     }
 
+    [Test]
+    public void Validate_TwoDuplicateGroups_ListedOncePerIdInIdOrder()
+    {
+        var result = Validate(Valid with { BeslutId = "B" }, Valid with { BeslutId = "A" }, Valid with { BeslutId = "B" }, Valid with { BeslutId = "A" });
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(result.Beslut, Is.Empty);
+            Assert.That(result.Problems.Select(p => p.BeslutId), Is.EqualTo(new[] { "A", "B" }));
+        });
+    }
+
+    [Test]
+    public void Validate_BlankEnhetAndSkal_BecomeNull()
+    {
+        var b = Validate(Valid with { Enhet = "  ", Skal = "" }).Beslut.Single();
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(b.Enhet, Is.Null);
+            Assert.That(b.Skal, Is.Null);
+        });
+    }
+
+    [Test]
+    public void Validate_AvslutsorsakWithoutAvslutsdatum_IsKept()
+    {
+        var result = Validate(Valid with { Avslutsorsak = "annat" });
+
+        Assert.That(result.Beslut.Single().Avslutsdatum, Is.Null);
+    }
+
     [TestCase("X")]
     [TestCase("kvinna")]
     [TestCase("0")]

@@ -26,13 +26,20 @@ public sealed class IvoIdTests
         }
     }
 
-    [TestCase(Kon.K)]
-    [TestCase(Kon.M)]
-    public void Create_AllSerials_AreDistinct(Kon kon)
+    [TestCase("1940-03-07", Kon.K)]
+    [TestCase("1940-03-07", Kon.M)]
+    [TestCase("2000-02-29", Kon.K)]
+    [TestCase("2000-02-29", Kon.M)]
+    [TestCase("1901-12-31", Kon.M)]
+    public void Create_AllSerials_AreDistinctAndWellFormed(string born, Kon kon)
     {
-        var ids = Enumerable.Range(0, IvoId.SerialsPerBirthDateAndKon).Select(s => IvoId.Create(Born, kon, s)).ToList();
+        var ids = Enumerable.Range(0, IvoId.SerialsPerBirthDateAndKon).Select(s => IvoId.Create(D(born), kon, s)).ToList();
 
-        Assert.That(ids, Is.Unique);
+        Assert.Multiple(() =>
+        {
+            Assert.That(ids, Is.Unique);
+            Assert.That(ids.All(id => IvoId.Matches(id, D(born), kon)), Is.True);
+        });
     }
 
     [Test]
