@@ -24,8 +24,8 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
             var (beslut, problem) = ValidateRow(row, rowNumber);
             if (beslut is not null) candidates.Add(beslut);
             if (problem is not null) problems.Add(problem);
-            if (!string.IsNullOrWhiteSpace(row.BeslutId))
-                seen[row.BeslutId] = seen.GetValueOrDefault(row.BeslutId) + 1;
+            if (Trimmed(row.BeslutId) is { } id)
+                seen[id] = seen.GetValueOrDefault(id) + 1;
         }
         foreach (var b in candidates)
         {

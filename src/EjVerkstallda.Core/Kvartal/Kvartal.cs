@@ -20,7 +20,7 @@ public readonly record struct Kvartal : IComparable<Kvartal>
     public DateOnly FirstDay => new(Year, (Number - 1) * 3 + 1, 1);
 
     /// <summary>E: the quarter's last day, the skäringsdag.</summary>
-    public DateOnly ReportingDay => FirstDay.AddMonths(3).AddDays(-1);
+    public DateOnly ReportingDay => new(Year, Number * 3, DateTime.DaysInMonth(Year, Number * 3));
 
     /// <summary>E': the previous quarter's last day.</summary>
     public DateOnly PreviousReportingDay => FirstDay.AddDays(-1);
