@@ -1,15 +1,17 @@
 using EjVerkstallda.Core.Anonymity;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Statistik;
+using BeslutRecord = EjVerkstallda.Core.Beslut.Beslut;
+using KvartalRecord = EjVerkstallda.Core.Kvartal.Kvartal;
 
 namespace EjVerkstallda.Core.Tests.Anonymity;
 
 public class AnonymityGuardTests
 {
-    private static readonly Kvartal.Kvartal Q = new(2026, 3);
+    private static readonly KvartalRecord Q = new(2026, 3);
     private static readonly DateOnly Upprattad = new(2026, 10, 5);
 
-    private static readonly Beslut.Beslut Planted = new()
+    private static readonly BeslutRecord Planted = new()
     {
         Id = "B-77123",
         PersonId = "P-55821",
