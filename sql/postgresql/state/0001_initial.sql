@@ -22,12 +22,13 @@ CREATE TABLE ejv_run (
 );
 CREATE INDEX ix_ejv_run_namnd ON ejv_run (namnd_id, run_id);
 
--- The ledger: one row per IVO report per quarter.
+-- The ledger: one row per IVO report per quarter. case_start is the avbrottsdatum of an avbrott case, empty otherwise.
 CREATE TABLE ejv_report (
     namnd_id     TEXT    NOT NULL,
     quarter      TEXT    NOT NULL,
     beslut_id    TEXT    NOT NULL,
     kind         TEXT    NOT NULL,
+    case_start   TEXT    NOT NULL,
     status       TEXT    NOT NULL,
     late         INTEGER NOT NULL,
     lag          TEXT    NOT NULL,
@@ -38,9 +39,9 @@ CREATE TABLE ejv_report (
     ivo_id       TEXT    NULL,
     submitted_at TEXT    NULL,
     submitted_by TEXT    NULL,
-    PRIMARY KEY (namnd_id, quarter, beslut_id, kind)
+    PRIMARY KEY (namnd_id, quarter, beslut_id, kind, case_start)
 );
-CREATE INDEX ix_ejv_report_case ON ejv_report (namnd_id, beslut_id, kind, quarter);
+CREATE INDEX ix_ejv_report_case ON ejv_report (namnd_id, beslut_id, kind, case_start, quarter);
 
 -- A quarter counts as done for a nämnd once its ledger rows are written (catch-up reads this).
 CREATE TABLE ejv_quarter (

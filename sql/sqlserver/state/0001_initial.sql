@@ -22,12 +22,13 @@ CREATE TABLE ejv_run (
 );
 CREATE INDEX ix_ejv_run_namnd ON ejv_run (namnd_id, run_id);
 
--- The ledger: one row per IVO report per quarter.
+-- The ledger: one row per IVO report per quarter. case_start is the avbrottsdatum of an avbrott case, empty otherwise.
 CREATE TABLE ejv_report (
     namnd_id     NVARCHAR(100) NOT NULL,
     quarter      NVARCHAR(10) NOT NULL,
     beslut_id    NVARCHAR(100) NOT NULL,
     kind         NVARCHAR(20) NOT NULL,
+    case_start   NVARCHAR(10) NOT NULL,
     status       NVARCHAR(20) NOT NULL,
     late         INTEGER NOT NULL,
     lag          NVARCHAR(10) NOT NULL,
@@ -38,9 +39,9 @@ CREATE TABLE ejv_report (
     ivo_id       NVARCHAR(20) NULL,
     submitted_at NVARCHAR(40) NULL,
     submitted_by NVARCHAR(200) NULL,
-    PRIMARY KEY (namnd_id, quarter, beslut_id, kind)
+    PRIMARY KEY (namnd_id, quarter, beslut_id, kind, case_start)
 );
-CREATE INDEX ix_ejv_report_case ON ejv_report (namnd_id, beslut_id, kind, quarter);
+CREATE INDEX ix_ejv_report_case ON ejv_report (namnd_id, beslut_id, kind, case_start, quarter);
 
 -- A quarter counts as done for a nämnd once its ledger rows are written (catch-up reads this).
 CREATE TABLE ejv_quarter (

@@ -54,5 +54,12 @@ public static class CaseCodes
     public static bool IsClosing(this ReportStatus s) => s is ReportStatus.Verkstalld or ReportStatus.Avslutad;
 }
 
-/// <summary>A case is one beslut counted from one start: the same beslut can be late once and interrupted later.</summary>
-public readonly record struct CaseKey(string BeslutId, CaseKind Kind);
+/// <summary>
+/// A case is one beslut counted from one start: the same beslut can be late once and interrupted later, and interrupted
+/// more than once; each avbrott is its own case, told apart by its date.
+/// </summary>
+public readonly record struct CaseKey(string BeslutId, CaseKind Kind, DateOnly? AvbrottStart = null)
+{
+    public static CaseKey Of(string beslutId, CaseKind kind, DateOnly start) =>
+        new(beslutId, kind, kind == CaseKind.Avbrott ? start : null);
+}

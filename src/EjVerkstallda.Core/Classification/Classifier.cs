@@ -23,7 +23,7 @@ public static class Classifier
             if (!b.Insats.IsReportable) continue;
             foreach (var c in CasesOf(b, quarter.ReportingDay))
             {
-                var report = Judge(quarter, b, c, prior(new CaseKey(b.Id, c.Kind)), options, notes);
+                var report = Judge(quarter, b, c, prior(CaseKey.Of(b.Id, c.Kind, c.Start)), options, notes);
                 if (report is not null) reports.Add(report);
             }
         }

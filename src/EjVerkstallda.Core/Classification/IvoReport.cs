@@ -22,7 +22,7 @@ public sealed record IvoReport
 
     public required int DaysSinceStart { get; init; }
 
-    public CaseKey Key => new(Beslut.Id, Kind);
+    public CaseKey Key => CaseKey.Of(Beslut.Id, Kind, Start);
     public Lag Lag => Beslut.Insats.Lag;
     public bool IsOpen => !Status.IsClosing();
     public DateOnly? Verkstallighetsdatum => Status == ReportStatus.Verkstalld ? ClosingDay : null;

@@ -13,13 +13,15 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     public async Task<Dictionary<CaseKey, PriorReport>> PriorReportsAsync(string namnd, string quarter, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<(string BeslutId, string Kind, long Closed)>(new CommandDefinition(
+        var rows = await c.QueryAsync<(string BeslutId, string Kind, string CaseStart, long Closed)>(new CommandDefinition(
             """
-            SELECT beslut_id, kind, MAX(CASE WHEN status IN ('verkstalld', 'avslutad') THEN 1 ELSE 0 END)
+            SELECT beslut_id, kind, case_start, MAX(CASE WHEN status IN ('verkstalld', 'avslutad') THEN 1 ELSE 0 END)
             FROM ejv_report WHERE namnd_id = @namnd AND quarter < @quarter
-            GROUP BY beslut_id, kind
+            GROUP BY beslut_id, kind, case_start
             """, new { namnd, quarter }, cancellationToken: ct));
-        return rows.ToDictionary(r => new CaseKey(r.BeslutId, CaseCodes.ParseKind(r.Kind)), r => new PriorReport(true, r.Closed == 1));
+        return rows.ToDictionary(
+            r => new CaseKey(r.BeslutId, CaseCodes.ParseKind(r.Kind), r.CaseStart.Length == 0 ? null : StateDb.ParseDay(r.CaseStart)),
+            r => new PriorReport(true, r.Closed == 1));
     }
 
     /// <summary>
@@ -33,23 +35,23 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
         var key = new { namnd, quarter };
-        var submitted = (await c.QueryAsync<(string BeslutId, string Kind, string? At, string? By)>(new CommandDefinition(
-                "SELECT beslut_id, kind, submitted_at, submitted_by FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NOT NULL",
+        var submitted = (await c.QueryAsync<(string BeslutId, string Kind, string CaseStart, string? At, string? By)>(new CommandDefinition(
+                "SELECT beslut_id, kind, case_start, submitted_at, submitted_by FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NOT NULL",
                 key, tx, cancellationToken: ct)))
-            .ToDictionary(r => (r.BeslutId, r.Kind), r => (r.At, r.By));
+            .ToDictionary(r => (r.BeslutId, r.Kind, r.CaseStart), r => (r.At, r.By));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_data_quality WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
             """
-            INSERT INTO ejv_report (namnd_id, quarter, beslut_id, kind, status, late, lag, insats_kod, start_date, deadline, closing_date, ivo_id, submitted_at, submitted_by)
-            VALUES (@namnd, @quarter, @BeslutId, @Kind, @Status, @Late, @Lag, @InsatsKod, @StartDate, @Deadline, @ClosingDate, @IvoId, @SubmittedAt, @SubmittedBy)
+            INSERT INTO ejv_report (namnd_id, quarter, beslut_id, kind, case_start, status, late, lag, insats_kod, start_date, deadline, closing_date, ivo_id, submitted_at, submitted_by)
+            VALUES (@namnd, @quarter, @BeslutId, @Kind, @CaseStart, @Status, @Late, @Lag, @InsatsKod, @StartDate, @Deadline, @ClosingDate, @IvoId, @SubmittedAt, @SubmittedBy)
             """,
             reports.Select(r =>
             {
-                var s = submitted.GetValueOrDefault((r.BeslutId, r.Kind));
+                var s = submitted.GetValueOrDefault((r.BeslutId, r.Kind, r.CaseStart));
                 return new
                 {
-                    namnd, quarter, r.BeslutId, r.Kind, r.Status, Late = r.Late ? 1 : 0, r.Lag, r.InsatsKod, r.StartDate, r.Deadline,
+                    namnd, quarter, r.BeslutId, r.Kind, r.CaseStart, r.Status, Late = r.Late ? 1 : 0, r.Lag, r.InsatsKod, r.StartDate, r.Deadline,
                     r.ClosingDate, r.IvoId, SubmittedAt = s.At, SubmittedBy = s.By,
                 };
             }), tx, cancellationToken: ct));
@@ -88,12 +90,13 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
             """
-            SELECT r.quarter AS Quarter, r.beslut_id AS BeslutId, r.kind AS Kind, r.status AS Status, r.late AS LateFlag, r.lag AS Lag,
+            SELECT r.quarter AS Quarter, r.beslut_id AS BeslutId, r.kind AS Kind, r.case_start AS CaseStart, r.status AS Status, r.late AS LateFlag, r.lag AS Lag,
                    r.insats_kod AS InsatsKod, r.start_date AS StartDate, r.deadline AS Deadline, r.closing_date AS ClosingDate, r.ivo_id AS IvoId,
                    r.submitted_at AS SubmittedAt, r.submitted_by AS SubmittedBy
             FROM ejv_report r
             WHERE r.namnd_id = @namnd AND r.status IN ('ny', 'kvarstar')
-              AND r.quarter = (SELECT MAX(x.quarter) FROM ejv_report x WHERE x.namnd_id = r.namnd_id AND x.beslut_id = r.beslut_id AND x.kind = r.kind)
+              AND r.quarter = (SELECT MAX(x.quarter) FROM ejv_report x
+                               WHERE x.namnd_id = r.namnd_id AND x.beslut_id = r.beslut_id AND x.kind = r.kind AND x.case_start = r.case_start)
             ORDER BY r.lag, r.insats_kod, r.start_date, r.beslut_id
             """, new { namnd }, cancellationToken: ct));
         return rows.ToList();
@@ -121,7 +124,7 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
             """
-            SELECT quarter AS Quarter, beslut_id AS BeslutId, kind AS Kind, status AS Status, late AS LateFlag, lag AS Lag, insats_kod AS InsatsKod,
+            SELECT quarter AS Quarter, beslut_id AS BeslutId, kind AS Kind, case_start AS CaseStart, status AS Status, late AS LateFlag, lag AS Lag, insats_kod AS InsatsKod,
                    start_date AS StartDate, deadline AS Deadline, closing_date AS ClosingDate, ivo_id AS IvoId, submitted_at AS SubmittedAt, submitted_by AS SubmittedBy
             FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter ORDER BY lag, insats_kod, start_date, beslut_id
             """, new { namnd, quarter }, cancellationToken: ct));
@@ -153,6 +156,9 @@ public sealed record LedgerRow
     public string Quarter { get; init; } = "";
     public string BeslutId { get; init; } = "";
     public string Kind { get; init; } = "";
+
+    /// <summary>The avbrottsdatum of an avbrott case (each interruption is its own case); empty for ej_verkstallt.</summary>
+    public string CaseStart { get; init; } = "";
     public string Status { get; init; } = "";
     public long LateFlag { get; init; }
     public bool Late { get => LateFlag == 1; init => LateFlag = value ? 1 : 0; }
@@ -169,6 +175,7 @@ public sealed record LedgerRow
     {
         BeslutId = r.Beslut.Id,
         Kind = r.Kind.ToCode(),
+        CaseStart = r.Kind == CaseKind.Avbrott ? StateDb.Day(r.Start) : "",
         Status = r.Status.ToCode(),
         Late = r.Late,
         Lag = r.Lag.ToString(),

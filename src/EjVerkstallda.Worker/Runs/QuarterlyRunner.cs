@@ -105,11 +105,8 @@ public sealed class QuarterlyRunner(
                 HandReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) ? first.FirstDay : null,
             });
         problems.AddRange(classification.Notes);
-        var delivered = raw.Where(r => r.BeslutId is not null).Select(r => r.BeslutId!).ToHashSet(StringComparer.Ordinal);
-        foreach (var id in openAtIvo.Where(id => !delivered.Contains(id)).Order(StringComparer.Ordinal))
-            problems.Add(new DataQualityProblem(id, "reported to IVO earlier, but no longer in the case source; the closing report is still owed", Excluded: false));
-
         var reports = classification.Reports;
+        problems.AddRange(OwedButNotReported(prior, reports, raw));
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
         var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
@@ -127,6 +124,22 @@ public sealed class QuarterlyRunner(
             await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Cases IVO still has open that this quarter does not report: their row vanished, was excluded as bad data, was recoded
+    /// to a code that is not reported, or a newer avbrott replaced the old one. Never silent: each is listed.
+    /// </summary>
+    private static IEnumerable<DataQualityProblem> OwedButNotReported(Dictionary<CaseKey, PriorReport> prior, IReadOnlyList<IvoReport> reports, List<RawBeslut> raw)
+    {
+        var reported = reports.Select(r => r.Key).ToHashSet();
+        var delivered = raw.Where(r => r.BeslutId is not null).Select(r => r.BeslutId!.Trim()).ToHashSet(StringComparer.Ordinal);
+        return prior
+            .Where(p => p.Value.OwesClosingReport && !reported.Contains(p.Key))
+            .OrderBy(p => p.Key.BeslutId, StringComparer.Ordinal)
+            .Select(p => new DataQualityProblem(p.Key.BeslutId, delivered.Contains(p.Key.BeslutId)
+                ? $"reported to IVO earlier ({p.Key.Kind.ToCode()}) but not reported this quarter: its row was excluded, its insats is no longer reportable, or a newer avbrott replaced it; the closing report is still owed"
+                : $"reported to IVO earlier ({p.Key.Kind.ToCode()}), but no longer in the case source; the closing report is still owed", Excluded: false));
     }
 
     public static StatistikOptions StatistikOptionsOf(RulesOptions rules) => new()

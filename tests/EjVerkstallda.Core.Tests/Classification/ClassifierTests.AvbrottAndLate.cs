@@ -22,7 +22,7 @@ public sealed partial class ClassifierTests
             Assert.That(r.Start, Is.EqualTo(D("2023-12-15")));
             Assert.That(r.Deadline, Is.EqualTo(D("2024-03-15")));
             Assert.That(r.DaysSinceStart, Is.EqualTo(107));
-            Assert.That(r.Key, Is.EqualTo(new CaseKey("B1", CaseKind.Avbrott)));
+            Assert.That(r.Key, Is.EqualTo(new CaseKey("B1", CaseKind.Avbrott, D("2023-12-15"))), "each avbrott is its own case");
             Assert.That(r.Lagrum, Is.EqualTo("4 kap. 1 § SoL (2001:453)"));
         });
     }

@@ -352,7 +352,19 @@ public sealed partial class ClassifierTests
 
         Classifier.Classify(Kvartal.Parse("2024Q1"), [b], k => { asked.Add(k); return PriorReport.None; });
 
-        Assert.That(asked, Does.Contain(new CaseKey("B1", CaseKind.Avbrott)));
+        Assert.That(asked, Does.Contain(new CaseKey("B1", CaseKind.Avbrott, new DateOnly(2023, 12, 15))));
+    }
+
+    [Test]
+    public void Classify_SecondAvbrottAfterFirstWasClosed_IsReportedAsANewCase()
+    {
+        // The first avbrott (2023-03-01) was reported and closed earlier; the view now shows a later one.
+        var b = NewBeslut("B1", "2022-01-10", verkst: "2022-02-01", avbrott: "2023-12-15");
+        var closedFirst = new CaseKey("B1", CaseKind.Avbrott, new DateOnly(2023, 3, 1));
+
+        var reports = Classifier.Classify(Kvartal.Parse("2024Q1"), [b], k => k == closedFirst ? new PriorReport(true, true) : PriorReport.None).Reports;
+
+        Assert.That(reports.Select(r => (r.Kind, r.Status, r.Start)), Is.EqualTo(new[] { (CaseKind.Avbrott, ReportStatus.Ny, new DateOnly(2023, 12, 15)) }));
     }
 
     [Test]
