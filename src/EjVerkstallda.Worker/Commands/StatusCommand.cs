@@ -30,7 +30,7 @@ public static class StatusCommand
             foreach (var r in n.LastRuns)
             {
                 var counts = r.Outcome == RunOutcome.Succeeded
-                    ? $"{r.Reports} reports (ny {r.Ny}, kvarstår {r.Kvarstar}, verkställd {r.Verkstalld}, avslutad {r.Avslutad}), {r.Late} late, {r.Manual} manual, {r.DataQuality} data-quality"
+                    ? $"{r.Reports} reports (ny {r.Ny}, kvarstår {r.Kvarstar}, verkställd {r.Verkstalld}, avslutad {r.Avslutad}), {r.Late} late, {r.Manual} manual, {r.DataQuality} data-quality{(r.Message is null ? "" : "; " + r.Message)}"
                     : r.Message ?? "";
                 sb.AppendLine($"  #{r.RunId} {r.Quarter} {r.Outcome,-9} started {r.StartedAt} finished {r.FinishedAt ?? "-"}  {counts}");
             }

@@ -50,6 +50,13 @@ public static class MailTexts
         sb.AppendLine($"Datakvalitet: {r.Problems.Count} anmärkning(ar) på rader i verksamhetssystemet");
         foreach (var p in r.Problems) sb.AppendLine($"  {p.BeslutId ?? "(utan beslut_id)"}: {p.Problem}{(p.Excluded ? " (ej bedömd)" : "")}");
         sb.AppendLine();
+        if (r.PublicBlocked is not null)
+        {
+            sb.AppendLine("OBS: Anonymitetskontrollen stoppade statistikrapporten, så den skrivs inte och kan inte godkännas.");
+            sb.AppendLine($"Fynd (typ och plats, aldrig värdet): {r.PublicBlocked}");
+            sb.AppendLine("Kontrollera insatsernas benämningar och nämndens texter i konfigurationen, kör sedan kvartalet igen.");
+            return ($"Utkast (statistikrapport stoppad): ej verkställda beslut {QuarterName(q)} – {r.Namnd.Namn}", sb.ToString());
+        }
         sb.AppendLine("Utkastet till statistikrapport (tjänsteskrivelse) är bifogat. När det är granskat, godkänn det; då skickas");
         sb.AppendLine("rapporten till nämnden, kommunfullmäktige och revisorerna:");
         sb.AppendLine($"  ejv approve --quarter {q} --namnd {r.Namnd.Id} --by \"Ditt namn\"");

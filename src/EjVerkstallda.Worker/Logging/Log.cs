@@ -20,6 +20,9 @@ public static partial class Log
     [LoggerMessage(EventId = 1004, Level = LogLevel.Critical, Message = "Run failure of nämnd {Namnd}, quarter {Quarter} could not be recorded in the state store: {Reason}")]
     public static partial void RunFailureNotRecorded(ILogger logger, string namnd, string quarter, string reason);
 
+    [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Public statistikrapport of nämnd {Namnd}, quarter {Quarter} stopped by the anonymity guard: {Findings}")]
+    public static partial void PublicBlocked(ILogger logger, string namnd, string quarter, string findings);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "State store migrated: {Applied} script(s) applied")]
     public static partial void Migrated(ILogger logger, int applied);
 }

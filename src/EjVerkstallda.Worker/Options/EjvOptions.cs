@@ -62,6 +62,9 @@ public sealed class NamndOptions
 
     public RecipientsOptions Recipients { get; set; } = new();
 
+    /// <summary>The texts of the tjänsteskrivelse (diarienummer, förvaltning, signatures, sändlista, section texts).</summary>
+    public Infrastructure.Documents.TjansteskrivelseOptions Tjansteskrivelse { get; set; } = new();
+
     /// <summary>Approve the report automatically this long after the draft was recorded; empty (the default): only by hand.</summary>
     public TimeSpan? AutoApproveAfter { get; set; }
 }

@@ -1,8 +1,10 @@
+using EjVerkstallda.Core.Anonymity;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Classification;
 using EjVerkstallda.Core.Kvartal;
 using EjVerkstallda.Core.Statistik;
 using EjVerkstallda.Infrastructure.CaseSource;
+using EjVerkstallda.Infrastructure.Documents;
 using EjVerkstallda.Infrastructure.Output;
 using EjVerkstallda.Infrastructure.State;
 using EjVerkstallda.Worker.Delivery;
@@ -26,6 +28,7 @@ public sealed class QuarterlyRunner(
     RunLock runLock,
     FaultInjection faults,
     EjvOptions options,
+    TimeProvider clock,
     ILogger<QuarterlyRunner> logger)
 {
     public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
@@ -111,19 +114,51 @@ public sealed class QuarterlyRunner(
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
         var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, ids, problems);
+        string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
         await OutputFiles.WriteJsonAsync(folder, OutputNames.IvoUnderlagJson, underlag, ct);
-        await OutputFiles.WriteJsonAsync(folder, OutputNames.StatistikJson, statistik, ct);
+        await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, IvoIdOf, problems), ct);
+        var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, reports, IvoIdOf, ct);
 
-        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder);
+        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = blocked };
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
         {
-            var rows = reports.Select(r => LedgerRow.From(r, Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null)).ToList();
+            var rows = reports.Select(r => LedgerRow.From(r, IvoIdOf(r))).ToList();
             var docx = File.Exists(Path.Combine(folder, OutputNames.StatistikDocx)) ? await File.ReadAllBytesAsync(Path.Combine(folder, OutputNames.StatistikDocx), ct) : null;
             var draft = planner.Draft(result, System.Text.Json.JsonSerializer.Serialize(statistik, OutputFiles.Json), docx);
             await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
         }
         return result;
+    }
+
+    /// <summary>
+    /// Renders the public statistikrapport (.json and .docx) and writes it only if the anonymity guard finds nothing of this
+    /// run's ids, free texts, IVO identifiers, personnummer-like strings or other dates in it. Returns the guard's finding
+    /// (kinds and places, never the values) when it stopped the report; stale public files of an earlier run are removed then.
+    /// </summary>
+    private async Task<string?> WritePublicAsync(NamndOptions namnd, Kvartal quarter, string folder, StatistikRapport statistik,
+        IReadOnlyList<IvoReport> reports, Func<IvoReport, string?> ivoIdOf, CancellationToken ct)
+    {
+        var upprattad = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
+        var docx = StatistikDocxRenderer.Render(statistik, namnd.Tjansteskrivelse, upprattad);
+        var terms = new[] { namnd.Namn, namnd.Tjansteskrivelse.Forvaltning }.Concat(statistik.Sektioner.SelectMany(s => s.Rader).Select(r => r.Insats));
+        var context = AnonymityContext.ForReports(quarter, upprattad, reports, ivoIdOf, terms);
+        var guard = GuardResult.Combine(
+        [
+            AnonymityGuard.Check(statistik, statistik.MinCellSize, context),
+            AnonymityGuard.Check(System.Text.Encoding.UTF8.GetString(json), context, OutputNames.StatistikJson),
+            AnonymityGuard.Check(DocxText.ExtractAll(docx), context, OutputNames.StatistikDocx),
+        ]);
+        if (guard.IsClean)
+        {
+            await OutputFiles.WriteAsync(folder, OutputNames.StatistikJson, json, ct);
+            await OutputFiles.WriteAsync(folder, OutputNames.StatistikDocx, docx, ct);
+            return null;
+        }
+        foreach (var name in new[] { OutputNames.StatistikJson, OutputNames.StatistikDocx }) File.Delete(Path.Combine(folder, name));
+        Log.PublicBlocked(logger, namnd.Id, quarter.ToString(), guard.ToString());
+        return guard.ToString();
     }
 
     /// <summary>
@@ -159,6 +194,9 @@ public sealed record QuarterResult(
     StatistikRapport Statistik,
     string OutputFolder)
 {
+    /// <summary>What the anonymity guard found when it stopped the public report; null when the report was written.</summary>
+    public string? PublicBlocked { get; init; }
+
     public int Count(ReportStatus s) => Reports.Count(r => r.Status == s);
 
     public RunOutcome ToOutcome() => new(
@@ -171,5 +209,6 @@ public sealed record QuarterResult(
         Reports.Count(r => r.Late),
         Underlag.ManualHandling.Count,
         Problems.Count,
+        Message: PublicBlocked is null ? null : "public statistikrapport stopped by the anonymity guard: " + PublicBlocked,
         OutputFolder: OutputFolder);
 }
