@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Serilog;
 
 namespace EjVerkstallda.Worker;
 
@@ -46,6 +47,16 @@ public static class EjvProgram
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
         builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
         if (cli.Command is not null) builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
+        if (builder.Configuration["Ejv:Logging:Folder"] is { Length: > 0 } logFolder)
+        {
+            // JSON lines, one file a day, 90 days kept. The messages carry ids and counts only (see Logging/Log.cs).
+            var serilog = new Serilog.LoggerConfiguration()
+                .MinimumLevel.Information()
+                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(logFolder, "ejv-.jsonl"),
+                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90)
+                .CreateLogger();
+            builder.Logging.AddSerilog(serilog, dispose: true);
+        }
         builder.Services.AddEjv(builder.Configuration);
         if (cli.Command is null) Service.ServiceSetup.AddEjvService(builder);
         return builder.Build();
