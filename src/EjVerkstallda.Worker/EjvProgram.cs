@@ -42,6 +42,7 @@ public static class EjvProgram
             Args = cli.ConfigArgs,
             ContentRootPath = AppContext.BaseDirectory,
         });
+        if (cli.Single(CommandLine.SettingsOption) is { } settings) AddSettingsFile(builder.Configuration, settings);
         if (cli.Command == "demo") builder.Configuration.AddInMemoryCollection(DemoCommand.Configuration(cli));
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
@@ -70,6 +71,18 @@ public static class EjvProgram
         ex is UsageException or OptionsValidationException or CaseSourceException or DbException or IOException or UnauthorizedAccessException
             or OperationCanceledException or Infrastructure.State.RunBusyException or Delivery.AnonymityGuardException
         || ex.InnerException is DbException;
+
+    /// <summary>Puts a settings file right after the appsettings files, so environment variables and the command line still win.</summary>
+    private static void AddSettingsFile(ConfigurationManager configuration, string path)
+    {
+        var full = Path.GetFullPath(path);
+        if (!File.Exists(full)) throw new UsageException($"--settings: {full} does not exist");
+        var sources = (IList<IConfigurationSource>)((IConfigurationBuilder)configuration).Sources;
+        var lastJson = sources.Select((s, i) => (s, i)).LastOrDefault(x => x.s is Microsoft.Extensions.Configuration.Json.JsonConfigurationSource).i;
+        var source = new Microsoft.Extensions.Configuration.Json.JsonConfigurationSource { Path = full, Optional = false, ReloadOnChange = false };
+        source.ResolveFileProvider();
+        sources.Insert(lastJson + 1, source);
+    }
 
     /// <summary>The one line shown for an error a user or administrator can act on; null lets the exception surface.</summary>
     public static string Describe(Exception ex) => ex switch

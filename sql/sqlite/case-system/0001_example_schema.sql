@@ -35,3 +35,4 @@ CREATE TABLE cs_beslut (
 CREATE INDEX ix_cs_beslut_beslut ON cs_beslut (beslut_datum, verkst_datum, avslut_datum);
 CREATE INDEX ix_cs_beslut_avbrott ON cs_beslut (avbrott_datum, ater_datum);
 CREATE INDEX ix_cs_beslut_id ON cs_beslut (beslut_id);
+CREATE INDEX ix_cs_beslut_namnd ON cs_beslut (namnd, beslut_datum);

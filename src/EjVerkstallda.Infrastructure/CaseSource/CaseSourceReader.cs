@@ -55,12 +55,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         var select = SelectList(hasNamnd);
         var seen = new HashSet<string>(StringComparer.Ordinal);
         var sql = $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
-        var args = new DynamicParameters();
-        args.Add("cutoff", _dialect.Date(Frist.LatestStartReportableAt(quarter.ReportingDay)));
-        args.Add("s", _dialect.Date(quarter.FirstDay));
-        args.Add("dqFrom", _dialect.Date(quarter.FirstDay.AddYears(-InconsistentRowsYears)));
-        if (namndFilter is not null) args.Add("namnd", namndFilter);
-        await foreach (var row in StreamAsync(c, sql, args, ct))
+        await foreach (var row in StreamAsync(c, sql, CandidateArgs(quarter, namndFilter), ct))
         {
             if (row.BeslutId is not null) seen.Add(row.BeslutId);
             yield return row;
@@ -88,6 +83,28 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{_dialect.InList("beslut_id", "ids")}", byId, ct))
                 yield return row;
         }
+    }
+
+    /// <summary>
+    /// The bare database cost of the candidate filter: the same WHERE clause, counted by the database alone.
+    /// Used by the benchmark to compare a whole run with the query it cannot avoid.
+    /// </summary>
+    public async Task<long> CountCandidatesAsync(Kvartal quarter, string? namndFilter, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var sql = $"SELECT COUNT(*) FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql, CandidateArgs(quarter, namndFilter),
+            commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
+    }
+
+    private DynamicParameters CandidateArgs(Kvartal quarter, string? namndFilter)
+    {
+        var args = new DynamicParameters();
+        args.Add("cutoff", _dialect.Date(Frist.LatestStartReportableAt(quarter.ReportingDay)));
+        args.Add("s", _dialect.Date(quarter.FirstDay));
+        args.Add("dqFrom", _dialect.Date(quarter.FirstDay.AddYears(-InconsistentRowsYears)));
+        if (namndFilter is not null) args.Add("namnd", namndFilter);
+        return args;
     }
 
     private static string NamndPredicate(string? namndFilter) => namndFilter is null ? "" : "namnd_id = @namnd AND ";

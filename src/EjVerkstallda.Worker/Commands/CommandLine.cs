@@ -53,9 +53,13 @@ public sealed record CommandLine(string? Command, IReadOnlyList<string> Verbs, I
 
     public bool Has(string flag) => Flags.Contains(flag);
 
+    /// <summary><c>--settings FILE</c>: a JSON settings file layered over appsettings.json (below environment and command line).</summary>
+    public const string SettingsOption = "--settings";
+
     /// <summary>Fails on any option the command does not know, so a typo is not silently ignored.</summary>
     public void Allow(params string[] names)
     {
+        names = [.. names, SettingsOption];
         foreach (var name in Options.Keys)
             if (!names.Contains(name)) throw new UsageException($"unknown option {name} for '{Command}'; see 'ejv help'");
         foreach (var flag in Flags)

@@ -8,8 +8,8 @@ public static partial class Log
     [LoggerMessage(EventId = 1000, Level = LogLevel.Information, Message = "Run started: nämnd {Namnd}, quarter {Quarter}, dry run {DryRun}")]
     public static partial void RunStarted(ILogger logger, string namnd, string quarter, bool dryRun);
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run succeeded: nämnd {Namnd}, quarter {Quarter}, {Reports} IVO reports, {Problems} data-quality problems")]
-    public static partial void RunSucceeded(ILogger logger, string namnd, string quarter, int reports, int problems);
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Run succeeded: nämnd {Namnd}, quarter {Quarter}, {Reports} IVO reports, {Problems} data-quality problems, {ElapsedMs} ms")]
+    public static partial void RunSucceeded(ILogger logger, string namnd, string quarter, int reports, int problems, long elapsedMs);
 
     [LoggerMessage(EventId = 1002, Level = LogLevel.Error, Message = "Run failed: nämnd {Namnd}, quarter {Quarter}: {ExceptionType}")]
     public static partial void RunFailed(ILogger logger, string namnd, string quarter, string exceptionType, Exception exception);

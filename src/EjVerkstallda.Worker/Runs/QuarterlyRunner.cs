@@ -45,10 +45,11 @@ public sealed class QuarterlyRunner(
         Log.RunStarted(logger, namnd.Id, q, dryRun);
         try
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             var result = await ExecuteAsync(namnd, quarter, dryRun, runId, ct);
             if (!dryRun)
                 await runs.FinishAsync(runId, result.ToOutcome(), ct);
-            Log.RunSucceeded(logger, namnd.Id, q, result.Reports.Count, result.Problems.Count);
+            Log.RunSucceeded(logger, namnd.Id, q, result.Reports.Count, result.Problems.Count, watch.ElapsedMilliseconds);
             return result;
         }
         catch (Exception ex)
