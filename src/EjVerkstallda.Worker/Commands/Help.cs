@@ -27,6 +27,8 @@ public static class Help
         and --Section:Key=value on the command line, e.g.
           ejv run --quarter 2024Q1 --Ejv:Source:Provider=postgresql --Ejv:Source:ConnectionString="Host=...;"
 
+        Every command also takes --settings FILE: a JSON settings file layered over appsettings.json.
+
         Exit codes: 0 success, 1 failure (one line on stderr says why), 2 bad command line.
 
         """;

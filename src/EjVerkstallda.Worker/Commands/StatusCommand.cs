@@ -21,6 +21,12 @@ public static class StatusCommand
     public static string Text(StatusReport report)
     {
         var sb = new StringBuilder();
+        if (report.Next is { } next)
+        {
+            sb.AppendLine($"Next scheduled work (when the service runs): quarterly check {next.QuarterlyCheck ?? "-"}, reminders {next.Reminders ?? "-"}");
+            foreach (var d in next.DueQuarters) sb.AppendLine($"  {d}");
+            sb.AppendLine();
+        }
         foreach (var n in report.Namnder)
         {
             sb.AppendLine($"== {n.Namn} ({n.Id})");
@@ -54,6 +60,9 @@ public static class StatusCommand
 
 public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus> Namnder)
 {
+    /// <summary>When the service next looks for due quarters, sends reminders and retries mail (when it runs).</summary>
+    public NextWork? Next { get; init; }
+
     public static async Task<StatusReport> LoadAsync(IServiceProvider sp, IReadOnlyList<NamndOptions> namnder, CancellationToken ct)
     {
         var runs = sp.GetRequiredService<RunLog>();
@@ -91,7 +100,9 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 mail.Count(m => m.Status == "sent"),
                 mail.Where(m => m.Status != "sent").ToList()));
         }
-        return new StatusReport(sp.GetRequiredService<TimeProvider>().GetUtcNow().ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture), list);
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var options = sp.GetRequiredService<EjvOptions>();
+        return new StatusReport(Infrastructure.State.StateDb.Now(clock), list) { Next = NextWork.Of(options, clock, list) };
     }
 }
 
@@ -111,6 +122,25 @@ public sealed record NamndStatus(
 
 /// <summary>Reports of a quarter not yet marked as entered in IVO's e-tjänst, with the window's last day.</summary>
 public sealed record UnsubmittedQuarter(string Quarter, int Reports, int ClosingReports, string WindowCloses);
+
+/// <summary>The next scheduled work: the service's next checks, and per nämnd the next quarter and the day it becomes due.</summary>
+public sealed record NextWork(string? QuarterlyCheck, string? Reminders, IReadOnlyList<string> DueQuarters)
+{
+    public static NextWork Of(EjvOptions o, TimeProvider clock, IReadOnlyList<NamndStatus> namnder)
+    {
+        var now = clock.GetUtcNow();
+        static string? Next(string cron, DateTimeOffset now) =>
+            Quartz.CronExpression.TryParse(cron, out var c) && c?.GetNextValidTimeAfter(now) is { } t ? Infrastructure.State.StateDb.Format(t) : null;
+        var due = namnder.Select(n =>
+        {
+            var next = n.CompletedQuarters.Count > 0
+                ? Core.Kvartal.Kvartal.Parse(n.CompletedQuarters[^1]).Next
+                : Core.Kvartal.Kvartal.LastCompletedBefore(DateOnly.FromDateTime(now.UtcDateTime));
+            return $"{n.Id} {next} due from {next.ReportingDay.AddDays(o.Schedule.RunDelayDays + 1):yyyy-MM-dd}";
+        }).ToList();
+        return new NextWork(Next(o.Schedule.QuarterlyCron, now), Next(o.Schedule.ReminderCron, now), due);
+    }
+}
 
 /// <summary>A case IVO still has open: reported, no closing report yet.</summary>
 public sealed record OpenCase(string BeslutId, string Kind, string Lag, string LastQuarter, string FirstQuarter, bool SubmittedToIvo);
