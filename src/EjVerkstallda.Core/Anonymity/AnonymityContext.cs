@@ -22,7 +22,7 @@ public sealed class AnonymityContext
     {
         Forbidden = forbidden.Where(f => !string.IsNullOrWhiteSpace(f.Value)).Distinct().ToList();
         AllowedDates = allowedDates.Concat(StatuteDates).ToHashSet();
-        AllowedTerms = (allowedTerms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).ToList();
+        AllowedTerms = (allowedTerms ?? []).Where(t => !string.IsNullOrWhiteSpace(t)).Distinct(StringComparer.Ordinal).ToList();
     }
 
     public IReadOnlyList<ForbiddenValue> Forbidden { get; }

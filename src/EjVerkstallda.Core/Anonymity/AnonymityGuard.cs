@@ -85,17 +85,32 @@ public static class AnonymityGuard
 
     private static void FindForbidden(string text, AnonymityContext context, string location, List<GuardViolation> violations)
     {
-        var terms = context.AllowedTerms.Select(Normalise).ToList();
-        foreach (var f in context.Forbidden)
+        foreach (var (value, category) in Checkable(context))
+            if (OccursAsWhole(text, value)) violations.Add(new(ViolationKind.ForbiddenValue, location, category));
+    }
+
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<AnonymityContext, List<(string Value, string Category)>> CheckableCache = new();
+
+    /// <summary>
+    /// The forbidden values worth searching for, normalised once per context: a run checks many texts against tens of
+    /// thousands of values, so this must not be redone per text (it made a 40,000-report run quadratic).
+    /// </summary>
+    private static List<(string Value, string Category)> Checkable(AnonymityContext context) => CheckableCache.GetValue(context, static c =>
+    {
+        var terms = c.AllowedTerms.Select(Normalise).Distinct().ToList();
+        var list = new List<(string, string)>();
+        var seen = new HashSet<(string, string)>();
+        foreach (var f in c.Forbidden)
         {
             var value = Normalise(f.Value);
             if (!f.AlwaysCheck && (value.Length < AnonymityContext.MinForbiddenLength
                 || (value.Length < MinNumericForbiddenLength && value.All(char.IsAsciiDigit))
                 || terms.Any(t => t.Contains(value, StringComparison.Ordinal))))
                 continue;
-            if (OccursAsWhole(text, value)) violations.Add(new(ViolationKind.ForbiddenValue, location, f.Category));
+            if (seen.Add((value, f.Category))) list.Add((value, f.Category));
         }
-    }
+        return list;
+    });
 
     /// <summary>An occurrence not glued to a letter or digit on an edge where the value itself has one.</summary>
     private static bool OccursAsWhole(string text, string value)

@@ -39,8 +39,11 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
     }
 
-    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken) =>
-        new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
+    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    {
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
+        return new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
+    }
 
     /// <summary>Quartz's job-store tables, for clustered scheduling (PostgreSQL and SQL Server only).</summary>
     public Task<MigrationResult> MigrateQuartzAsync(CancellationToken cancellationToken) =>

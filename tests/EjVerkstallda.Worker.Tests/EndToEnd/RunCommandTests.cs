@@ -181,3 +181,26 @@ public sealed class RunCommandTests
         Assert.That(r.Stdout + r.Stderr, Does.Not.Contain("Planted free text"), "free text from the case system never reaches the status log");
     }
 }
+
+/// <summary>A new user points ejv at a case system with only the Ejv:Source keys; everything else is the shipped default.</summary>
+[TestFixture]
+public sealed class NewUserTests
+{
+    [Test]
+    public async Task Run_OnlySourceKeys_UsesTheEmbeddedDefaultsAndCreatesTheirFolders()
+    {
+        var dir = EjvProcess.TempFolder();
+        try
+        {
+            var cases = new ContractCaseSystem(Path.Combine(dir, "vo.db")).Add("B-1", "P-1", "SABO", "2023-11-30");
+            var r = await EjvProcess.RunAsync(dir, "run", "--quarter", "2024Q1", "--Ejv:Source:Provider=sqlite", $"--Ejv:Source:ConnectionString={cases.ConnectionString}");
+            Assert.That(r.ExitCode, Is.Zero, r.ToString());
+            Assert.That(File.Exists(Path.Combine(dir, "demo", "state.db")), Is.True, "the default state store's folder is created");
+            Assert.That(Underlag.Read(Path.Combine(dir, "demo", "out"), "socialnamnden", "2024Q1").Report("B-1").Str("status"), Is.EqualTo("ny"));
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+}
