@@ -84,6 +84,10 @@ public sealed class ClusterTests
             Assert.That(status.SucceededQuarters, Is.EqualTo(quarters));
             Assert.That(shared.AllDrafts(), Has.Count.EqualTo(2));
             Assert.That(survivors.All(s => s.ExitCode == 0), Is.True, string.Join("\n", survivors));
+            Assert.That(victim.Count("Run succeeded"), Is.Zero, "the killed instance finished nothing");
+            Assert.That(survivors.Sum(s => s.Count("Run succeeded")), Is.EqualTo(quarters.Length), "the others ran each quarter once");
+            var killedIn = victim.Lines.Last(l => l.Contains("Run started", StringComparison.Ordinal));
+            Assert.That(quarters.Any(q => killedIn.Contains(q, StringComparison.Ordinal)), Is.True, killedIn);
         });
         await AssertOneDraftPerQuarterInOutboxAsync(state, quarters);
     }
