@@ -47,6 +47,29 @@ public sealed class HealthEndpointTests
             Assert.That(() => Connect(address, port), Throws.InstanceOf<SocketException>(), $"reachable on {address}: not bound to loopback only");
     }
 
+    /// <summary>2026Q4's IVO window closes 2027-01-31; on the service's clock (2027-02-10) its reports are overdue.</summary>
+    [Test]
+    public async Task Get_IvoWindowClosedOnServiceClock_ReportsOverdueAsDegraded()
+    {
+        var url = ServiceSandbox.HealthUrl(ServiceSandbox.FreePort());
+        var service = _box.Start("--Ejv:Testing:ClockStart=2027-02-10T06:00:00Z", $"--Ejv:Schedule:HealthUrl={url}");
+        var status = await _box.WaitForCompletedAsync(TimeSpan.FromSeconds(45), "2026Q4");
+        Assert.That(status.CompletedQuarters, Does.Contain("2026Q4"), $"{status}\n{service}");
+        Assert.That(await service.WaitForAsync(ServiceSandbox.QuarterlyCheck, TimeSpan.FromSeconds(45), count: 2), Is.True, service.ToString());
+
+        using var http = new HttpClient { Timeout = TimeSpan.FromSeconds(20) };
+        using var response = await http.GetAsync(url);
+        var body = await response.Content.ReadAsStringAsync();
+        using var json = JsonDocument.Parse(body);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(json.RootElement.GetProperty("namnder")[0].GetProperty("ivoOverdue").GetInt32(), Is.GreaterThan(0), body);
+            Assert.That(json.RootElement.GetProperty("status").GetString(), Is.EqualTo("degraded"), body);
+            Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "degraded is not unhealthy");
+        });
+    }
+
     [Test]
     public void HealthUrl_Default_IsLoopback()
     {
