@@ -1,5 +1,6 @@
 using EjVerkstallda.Worker.Commands;
 using EjVerkstallda.Worker.Options;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace EjVerkstallda.Worker.Service;
 
@@ -21,7 +22,8 @@ public sealed record Health(string Status, bool StateStoreReachable, string? Rea
         {
             return new Health(Unhealthy, false, EjvProgram.Describe(ex), []);
         }
-        var namnder = report.Namnder.Select(NamndHealth.Of).ToList();
+        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var namnder = report.Namnder.Select(n => NamndHealth.Of(n, today)).ToList();
         var status = namnder.Any(n => n.LastRunFailed || n.MailFailed > 0) ? Unhealthy
             : namnder.Any(n => n.MailPending > 0 || n.IvoOverdue > 0) ? Degraded : Healthy;
         return new Health(status, true, null, namnder);
@@ -30,10 +32,11 @@ public sealed record Health(string Status, bool StateStoreReachable, string? Rea
 
 public sealed record NamndHealth(string Id, string? LastRunQuarter, string? LastRunOutcome, bool LastRunFailed, int MailPending, int MailFailed, int IvoOverdue, int OpenAtIvo)
 {
-    public static NamndHealth Of(NamndStatus n)
+    /// <summary><paramref name="day"/> is the service's today (its clock, which Ejv:Testing:ClockStart may shift).</summary>
+    public static NamndHealth Of(NamndStatus n, DateOnly day)
     {
         var last = n.LastRuns.FirstOrDefault();
-        var today = DateOnly.FromDateTime(DateTime.Today).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
+        var today = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new NamndHealth(n.Id, last?.Quarter, last?.Outcome, last?.Outcome == Infrastructure.State.RunOutcome.Failed,
             n.MailNotSent.Count(m => m.Status == "pending"), n.MailNotSent.Count(m => m.Status == "failed"),
             n.IvoNotSubmitted.Where(u => string.CompareOrdinal(u.WindowCloses, today) < 0).Sum(u => u.Reports), n.OpenAtIvo.Count);

@@ -24,11 +24,14 @@ public sealed class ServiceWork(
     {
         var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
         var ran = 0;
+        var due = 0;
         foreach (var namnd in options.Namnder)
         {
             var completed = (await ledger.CompletedQuartersAsync(namnd.Id, ct)).Select(Kvartal.Parse).ToList();
             var first = Kvartal.TryParse(namnd.FirstQuarter, out var f) ? f : (Kvartal?)null;
-            foreach (var q in CatchUp.DueQuarters(today, options.Schedule.RunDelayDays, completed, first))
+            var quarters = CatchUp.DueQuarters(today, options.Schedule.RunDelayDays, completed, first);
+            due += quarters.Count;
+            foreach (var q in quarters)
             {
                 try
                 {
@@ -46,6 +49,7 @@ public sealed class ServiceWork(
                 }
             }
         }
+        ServiceLog.Checked(logger, today.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), due, ran);
         await DispatchAsync(ct);
         return ran;
     }
@@ -77,6 +81,9 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 2003, Level = LogLevel.Error, Message = "Scheduled job {Job} failed: {Reason}")]
     public static partial void JobFailed(ILogger logger, string job, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Quarterly check: {Today}, {Due} quarter(s) due, {Ran} run by this instance")]
+    public static partial void Checked(ILogger logger, string today, int due, int ran);
 
     [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Health endpoint listening on {Url}")]
     public static partial void HealthListening(ILogger logger, string url);

@@ -1,5 +1,6 @@
 using EjVerkstallda.Infrastructure.Data;
 using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Options;
 using Microsoft.Extensions.Hosting;
 
 namespace EjVerkstallda.Worker.Service;
@@ -7,15 +8,21 @@ namespace EjVerkstallda.Worker.Service;
 /// <summary>
 /// With the SQLite state store only one service may run: the first holds a lock on a file beside the database for its
 /// whole life; a second one refuses to start with a line that says why. Shared stores (PostgreSQL, SQL Server) allow several.
+/// Registered before Quartz's hosted service, so the state store and, when clustered, Quartz's job-store tables are
+/// migrated before the scheduler is created (Quartz does not create its tables and refuses to start without them).
 /// </summary>
-public sealed class SingleInstance(StateDb db, RunLock runLock) : IHostedService, IAsyncDisposable
+public sealed class SingleInstance(StateDb db, RunLock runLock, EjvOptions options) : IHostedService, IAsyncDisposable
 {
     private IAsyncDisposable? _held;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         await db.MigrateAsync(cancellationToken);
-        if (db.Dialect.Provider != DbProvider.Sqlite) return;
+        if (db.Dialect.Provider != DbProvider.Sqlite)
+        {
+            if (options.Schedule.Clustered) await db.MigrateQuartzAsync(cancellationToken);
+            return;
+        }
         _held = await runLock.TryAcquireAsync("service", cancellationToken)
             ?? throw new ServiceAlreadyRunningException(
                 "another ejv service is running on this SQLite state store; with SQLite only one instance may run. Stop the other one, or use a PostgreSQL or SQL Server state store for several instances");
