@@ -41,6 +41,14 @@ public sealed class SqlDialect
         _ => day.ToDateTime(TimeOnly.MinValue),
     };
 
+    /// <summary>The same connection string with connection pooling off (for session-scoped locks).</summary>
+    public string WithoutPooling(string connectionString) => Provider switch
+    {
+        DbProvider.PostgreSql => new NpgsqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString(),
+        DbProvider.SqlServer => new Microsoft.Data.SqlClient.SqlConnectionStringBuilder(connectionString) { Pooling = false }.ToString(),
+        _ => connectionString,
+    };
+
     /// <summary>A boolean parameter value (SQLite: 0/1).</summary>
     public object Bool(bool value) => Provider == DbProvider.Sqlite ? (value ? 1 : 0) : value;
 

@@ -22,7 +22,9 @@ public sealed class RunLock(StateDb db)
 
     private async Task<IAsyncDisposable?> SessionLockAsync(string key, CancellationToken ct)
     {
-        var c = db.Dialect.CreateConnection(db.ConnectionString);
+        // A connection of its own, outside the pool: closing it ends the session and so releases the lock, even when
+        // the process dies. A pooled connection would keep the session (and the lock) alive after Dispose.
+        var c = db.Dialect.CreateConnection(db.Dialect.WithoutPooling(db.ConnectionString));
         await c.OpenAsync(ct);
         bool held;
         if (db.Dialect.Provider == DbProvider.PostgreSql)
