@@ -7,7 +7,7 @@ using EjVerkstallda.Infrastructure.CaseSource;
 using EjVerkstallda.Infrastructure.Data;
 using Npgsql;
 
-// Usage: dotnet run -c Release --project bench/EjVerkstallda.Bench -- --ejv <path to ejv.dll> [--sizes 100000,1000000]
+// Usage: dotnet run -c Release --project bench/EjVerkstallda.Bench -- --ejv <path to ejv.dll> [--sizes 100000,1000000] [--reuse]
 //        [--providers sqlite,postgresql] [--pg "<admin connection string>"] [--work /tmp/ejv-bench] [--namnder 300]
 var opts = Args.Parse(args);
 var quarter = Kvartal.Parse("2026Q3");
@@ -18,9 +18,9 @@ foreach (var provider in opts.Providers)
 {
     foreach (var size in opts.Sizes)
     {
-        var (dialect, cs) = await Create(provider, size, opts);
+        var (dialect, cs, exists) = await Create(provider, size, opts);
         var fill = Stopwatch.StartNew();
-        await BenchDatabase.FillAsync(dialect, cs, quarter, size, 5);
+        if (!exists) await BenchDatabase.FillAsync(dialect, cs, quarter, size, 5);
         fill.Stop();
         var source = new CaseSourceOptions { Provider = dialect.Folder, ConnectionString = cs, CommandTimeout = TimeSpan.FromHours(1) };
         var reader = new CaseSourceReader(source);
@@ -50,23 +50,30 @@ static async Task<List<double>> Repeat(int n, Func<Task> work)
 
 static double Median(List<double> xs) => xs.Order().ElementAt(xs.Count / 2);
 
-static async Task<(SqlDialect, string)> Create(string provider, long size, Args opts)
+static async Task<(SqlDialect, string, bool Reused)> Create(string provider, long size, Args opts)
 {
     if (provider == "sqlite")
     {
         var file = Path.Combine(opts.Work, $"case-{size}.db");
+        if (opts.Reuse && File.Exists(file)) return (SqlDialect.For(DbProvider.Sqlite), $"Data Source={file};Pooling=False", true);
         foreach (var f in Directory.GetFiles(opts.Work, $"case-{size}.db*")) File.Delete(f);
-        return (SqlDialect.For(DbProvider.Sqlite), $"Data Source={file};Pooling=False");
+        return (SqlDialect.For(DbProvider.Sqlite), $"Data Source={file};Pooling=False", false);
     }
     var name = $"ejv_bench_{size}";
+    var target = new NpgsqlConnectionStringBuilder(opts.Pg) { Database = name, CommandTimeout = 3600 }.ToString();
     await using var c = new NpgsqlConnection(opts.Pg);
     await c.OpenAsync();
+    if (opts.Reuse)
+    {
+        await using var exists = new NpgsqlCommand($"SELECT COUNT(*) FROM pg_database WHERE datname = '{name}'", c);
+        if ((long)(await exists.ExecuteScalarAsync())! > 0) return (SqlDialect.For(DbProvider.PostgreSql), target, true);
+    }
     await using (var drop = new NpgsqlCommand($"DROP DATABASE IF EXISTS {name} WITH (FORCE)", c)) await drop.ExecuteNonQueryAsync();
     await using (var create = new NpgsqlCommand($"CREATE DATABASE {name}", c)) await create.ExecuteNonQueryAsync();
-    return (SqlDialect.For(DbProvider.PostgreSql), new NpgsqlConnectionStringBuilder(opts.Pg) { Database = name, CommandTimeout = 3600 }.ToString());
+    return (SqlDialect.For(DbProvider.PostgreSql), target, false);
 }
 
-public sealed record Args(string EjvDll, long[] Sizes, string[] Providers, string Pg, string Work, int Namnder)
+public sealed record Args(string EjvDll, long[] Sizes, string[] Providers, string Pg, string Work, int Namnder, bool Reuse)
 {
     public static Args Parse(string[] a)
     {
@@ -77,7 +84,8 @@ public sealed record Args(string EjvDll, long[] Sizes, string[] Providers, strin
             Get("--providers", "sqlite").Split(','),
             Get("--pg", Environment.GetEnvironmentVariable("EJV_TEST_PG") ?? ""),
             Path.GetFullPath(Get("--work", "/tmp/ejv-bench")),
-            int.Parse(Get("--namnder", "0"), CultureInfo.InvariantCulture));
+            int.Parse(Get("--namnder", "0"), CultureInfo.InvariantCulture),
+            a.Contains("--reuse"));
     }
 }
 
