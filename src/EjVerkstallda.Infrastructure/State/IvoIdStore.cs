@@ -28,6 +28,8 @@ public sealed class IvoIdStore(StateDb db, TimeProvider clock)
                 "SELECT person_id, ivo_id FROM ejv_person WHERE namnd_id = @namnd", new { namnd }, tx, cancellationToken: ct)))
             .ToDictionary(r => r.PersonId, r => r.IvoId, StringComparer.Ordinal);
         var taken = new HashSet<string>(known.Values, StringComparer.Ordinal);
+        var inserts = new List<object?[]>();
+        var now = StateDb.Now(clock);
         foreach (var (personId, fodelsedatum, kon) in persons)
         {
             if (known.TryGetValue(personId, out var existing) && IvoId.Matches(existing, fodelsedatum, kon))
@@ -39,12 +41,16 @@ public sealed class IvoIdStore(StateDb db, TimeProvider clock)
             taken.Add(id);
             result[personId] = id;
             if (!persist) continue;
-            var args = new { namnd, personId, id, at = StateDb.Now(clock) };
-            var sql = existing is null
-                ? "INSERT INTO ejv_person (namnd_id, person_id, ivo_id, created_at) VALUES (@namnd, @personId, @id, @at)"
-                : "UPDATE ejv_person SET ivo_id = @id, created_at = @at WHERE namnd_id = @namnd AND person_id = @personId";
-            await c.ExecuteAsync(new CommandDefinition(sql, args, tx, cancellationToken: ct));
+            if (existing is null)
+            {
+                inserts.Add([namnd, personId, id, now]);
+                continue;
+            }
+            await c.ExecuteAsync(new CommandDefinition(
+                "UPDATE ejv_person SET ivo_id = @id, created_at = @now WHERE namnd_id = @namnd AND person_id = @personId",
+                new { namnd, personId, id, now }, tx, cancellationToken: ct));
         }
+        await Data.BulkInsert.ExecuteAsync(c, tx, "ejv_person", ["namnd_id", "person_id", "ivo_id", "created_at"], inserts, ct);
         await tx.CommitAsync(ct);
         return result;
     }

@@ -2,6 +2,7 @@ using Dapper;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Classification;
 using EjVerkstallda.Core.Statistik;
+using EjVerkstallda.Infrastructure.Data;
 using EjVerkstallda.Infrastructure.Outbox;
 
 namespace EjVerkstallda.Infrastructure.State;
@@ -41,23 +42,19 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
             .ToDictionary(r => (r.BeslutId, r.Kind, r.CaseStart), r => (r.At, r.By));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_data_quality WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            """
-            INSERT INTO ejv_report (namnd_id, quarter, beslut_id, kind, case_start, status, late, lag, insats_kod, start_date, deadline, closing_date, ivo_id, submitted_at, submitted_by)
-            VALUES (@namnd, @quarter, @BeslutId, @Kind, @CaseStart, @Status, @Late, @Lag, @InsatsKod, @StartDate, @Deadline, @ClosingDate, @IvoId, @SubmittedAt, @SubmittedBy)
-            """,
+        await BulkInsert.ExecuteAsync(c, tx, "ejv_report",
+            ["namnd_id", "quarter", "beslut_id", "kind", "case_start", "status", "late", "lag", "insats_kod", "start_date", "deadline", "closing_date", "ivo_id", "submitted_at", "submitted_by"],
             reports.Select(r =>
             {
                 var s = submitted.GetValueOrDefault((r.BeslutId, r.Kind, r.CaseStart));
-                return new
+                return new object?[]
                 {
-                    namnd, quarter, r.BeslutId, r.Kind, r.CaseStart, r.Status, Late = r.Late ? 1 : 0, r.Lag, r.InsatsKod, r.StartDate, r.Deadline,
-                    r.ClosingDate, r.IvoId, SubmittedAt = s.At, SubmittedBy = s.By,
+                    namnd, quarter, r.BeslutId, r.Kind, r.CaseStart, r.Status, r.Late ? 1 : 0, r.Lag, r.InsatsKod, r.StartDate, r.Deadline,
+                    r.ClosingDate, r.IvoId, s.At, s.By,
                 };
-            }), tx, cancellationToken: ct));
-        await c.ExecuteAsync(new CommandDefinition(
-            "INSERT INTO ejv_data_quality (namnd_id, quarter, seq, beslut_id, problem, excluded) VALUES (@namnd, @quarter, @Seq, @BeslutId, @Problem, @Excluded)",
-            problems.Select((p, i) => new { namnd, quarter, Seq = i + 1, p.BeslutId, p.Problem, Excluded = p.Excluded ? 1 : 0 }), tx, cancellationToken: ct));
+            }), ct);
+        await BulkInsert.ExecuteAsync(c, tx, "ejv_data_quality", ["namnd_id", "quarter", "seq", "beslut_id", "problem", "excluded"],
+            problems.Select((p, i) => new object?[] { namnd, quarter, i + 1, p.BeslutId, p.Problem, p.Excluded ? 1 : 0 }), ct);
         var open = reports.Count(r => r.Status is "ny" or "kvarstar");
         await c.ExecuteAsync(new CommandDefinition("DELETE FROM ejv_quarter WHERE namnd_id = @namnd AND quarter = @quarter", key, tx, cancellationToken: ct));
         await c.ExecuteAsync(new CommandDefinition(
