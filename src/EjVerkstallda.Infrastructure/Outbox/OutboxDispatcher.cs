@@ -37,13 +37,13 @@ public sealed class OutboxDispatcher(
             {
                 var wait = Backoff(attempts);
                 await store.MarkRetryAsync(m.MessageId, Reason(ex), clock.GetUtcNow() + wait, CancellationToken.None);
-                OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, ex);
+                OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, Reason(ex));
                 retryLater++;
             }
             catch (MailPermanentException ex)
             {
                 await store.MarkFailedAsync(m.MessageId, Reason(ex), CancellationToken.None);
-                OutboxLog.Failed(logger, m.MessageId, ex);
+                OutboxLog.Failed(logger, m.MessageId, Reason(ex));
                 failed++;
                 if (m.Kind != OutboxKinds.Alert && options.AlertFor(m) is { } alert) await store.EnqueueAsync([alert], CancellationToken.None);
             }
@@ -90,9 +90,11 @@ internal static partial class OutboxLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Mail {MessageId} sent to {RecipientCount} recipient(s)")]
     public static partial void Sent(ILogger logger, string messageId, int recipientCount);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}")]
-    public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, Exception exception);
+    // A classified delivery failure is an expected outcome an administrator acts on, not a defect: the log carries the
+    // classifier's reason (relay, reply code, what to check) and no stack trace. Unclassified exceptions still surface whole.
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}: {Reason}")]
+    public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, string reason);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently; the administrator is alerted")]
-    public static partial void Failed(ILogger logger, string messageId, Exception exception);
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently and stays in the outbox as failed (ejv status; ejv mail retry once fixed): {Reason}")]
+    public static partial void Failed(ILogger logger, string messageId, string reason);
 }
