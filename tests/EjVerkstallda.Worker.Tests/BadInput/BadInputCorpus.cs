@@ -100,7 +100,9 @@ public static class BadInputCorpus
         Bad("duplicated beslut_id (row 2)", "X-DUP", "duplicate beslut_id (2 rows); none of them was judged", ("beslutsdatum", "2023-10-02")),
         Bad("duplicate only after trimming (row 1)", "X-DUPSP", "duplicate beslut_id (2 rows); none of them was judged", ("beslut_id", "X-DUPSP")),
         Bad("duplicate only after trimming (row 2)", "X-DUPSP", "duplicate beslut_id (2 rows); none of them was judged", ("beslut_id", "  X-DUPSP ")),
-        Bad("beslut_id with a control character", "X-CTL\u0007", "beslut_id too long or contains control characters"),
+        // Listed with the control characters written out (\u0007), so the id is findable and no raw BEL or ESC reaches a terminal or mail.
+        Bad("beslut_id with a control character", "X-CTL\\u0007", "beslut_id too long or contains control characters", ("beslut_id", "X-CTL\u0007")),
+        Bad("beslut_id with a terminal escape sequence", "X-ESC\\u001b[2J", "beslut_id too long or contains control characters", ("beslut_id", "X-ESC\u001b[2J")),
         Bad("beslut_id of 150 characters", new string('L', 100), "beslut_id too long or contains control characters", ("beslut_id", new string('L', 150))),
         // --- judged despite a warning ---------------------------------------------------------------------------------
         new("kon 'X'", "X-KONX", Handling.Warning, "kon is neither K nor M; IVO identifier left to manual handling", "ny",

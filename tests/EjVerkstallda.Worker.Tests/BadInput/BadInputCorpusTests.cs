@@ -20,6 +20,7 @@ public sealed class BadInputCorpusTests
     private EjvResult _run = default!;
     private EjvResult _status = default!;
     private Underlag _underlag = default!;
+    private string[] _config = [];
 
     private string Out => Path.Combine(_dir, "out", "socialnamnden", "2024Q1");
 
@@ -34,14 +35,14 @@ public sealed class BadInputCorpusTests
             foreach (var (column, value) in row.Values) values[column] = value;
             _cases.AddRow(values);
         }
-        string[] config =
+        _config =
         [
             "--Ejv:Source:Provider=sqlite", $"--Ejv:Source:ConnectionString={_cases.ConnectionString}",
             "--Ejv:State:Provider=sqlite", $"--Ejv:State:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}",
             $"--Ejv:Output:Folder={Path.Combine(_dir, "out")}", $"--Ejv:Mail:PickupFolder={Path.Combine(_dir, "mail")}",
         ];
-        _run = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", .. config]);
-        _status = await EjvProcess.RunAsync(_dir, ["status", .. config]);
+        _run = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", .. _config]);
+        _status = await EjvProcess.RunAsync(_dir, ["status", .. _config]);
         Assert.That(_run.ExitCode, Is.Zero, _run.ToString());
         _underlag = Underlag.Read(Path.Combine(_dir, "out"), "socialnamnden", "2024Q1");
     }
@@ -133,6 +134,38 @@ public sealed class BadInputCorpusTests
         var body = AllText(MimeEntity.Parse(File.ReadAllText(draft, Encoding.Latin1)));
         Assert.That(body, Does.Contain($"Datakvalitet: {_underlag.DataQuality.Count} anmärkning(ar)"));
         Assert.That(body, Does.Contain("X-VB: verkstallighetsdatum before beslutsdatum (ej bedömd)"));
+    }
+
+    [Test]
+    public async Task Run_ControlCharactersFromTheCaseSystem_NeverReachConsoleOrMail()
+    {
+        var ivoList = await EjvProcess.RunAsync(_dir, ["ivo", "list", "--quarter", "2024Q1", .. _config]);
+        Assert.That(ivoList.ExitCode, Is.Zero, ivoList.ToString());
+        var draft = Directory.GetFiles(Path.Combine(_dir, "mail"), "draft.*.eml").Single();
+        var places = new Dictionary<string, string>
+        {
+            ["run"] = _run.Stdout + _run.Stderr, ["status"] = _status.Stdout + _status.Stderr, ["ivo list"] = ivoList.Stdout + ivoList.Stderr,
+            ["draft"] = AllText(MimeEntity.Parse(File.ReadAllText(draft, Encoding.Latin1))),
+        };
+        foreach (var (place, text) in places)
+        {
+            var bad = text.Where(ch => char.IsControl(ch) && ch is not ('\n' or '\r' or '\t')).Select(ch => $"U+{(int)ch:X4}").Distinct();
+            Assert.That(bad, Is.Empty, $"raw control characters in {place}");
+        }
+        Assert.That(ivoList.Stdout, Does.Contain("Skäl: \\u0007\\u001b[31mFiktiva Persson"), "the handläggare still sees the skal, written out");
+    }
+
+    [Test]
+    public void Run_Corpus_IvoWorkbookIsWellFormedAndWithinExcelsCellLimit()
+    {
+        using var zip = ZipFile.OpenRead(Path.Combine(Out, "ivo-underlag.xlsx"));
+        foreach (var entry in zip.Entries.Where(e => e.FullName.EndsWith(".xml", StringComparison.Ordinal)))
+        {
+            using var stream = entry.Open();
+            var xml = System.Xml.Linq.XDocument.Load(stream);
+            var longest = xml.Descendants().Where(e => e.Name.LocalName == "t").Select(e => e.Value.Length).DefaultIfEmpty(0).Max();
+            Assert.That(longest, Is.LessThanOrEqualTo(32_767), entry.FullName);
+        }
     }
 
     private static string AllText(MimeEntity m) =>
