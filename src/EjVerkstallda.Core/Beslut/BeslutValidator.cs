@@ -42,7 +42,7 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
         var id = Trimmed(r.BeslutId);
         if (id is null) return (null, new DataQualityProblem(null, $"beslut_id missing (row {rowNumber} of the candidates)"));
         DataQualityProblem Bad(string problem) => new(PrintableText.Of(id.Length > MaxIdLength ? id[..MaxIdLength] : id), problem);
-        if (id.Length > MaxIdLength || id.Any(char.IsControl)) return (null, Bad("beslut_id too long or contains control characters"));
+        if (id.Length > MaxIdLength || id.Any(PrintableText.NeedsEscape)) return (null, Bad("beslut_id too long or contains control characters"));
         var personId = Trimmed(r.PersonId);
         if (personId is null) return (null, Bad("person_id missing"));
         var kod = Trimmed(r.InsatsKod);

@@ -19,6 +19,7 @@ public static class PrintableText
         return sb.ToString();
     }
 
-    private static bool NeedsEscape(char ch) =>
+    /// <summary>A control character or a bidirectional override/isolate/mark.</summary>
+    public static bool NeedsEscape(char ch) =>
         char.IsControl(ch) || ch is '\u061C' or '\u200E' or '\u200F' or (>= '\u202A' and <= '\u202E') or (>= '\u2066' and <= '\u2069');
 }
