@@ -103,6 +103,7 @@ public static class BadInputCorpus
         // Listed with the control characters written out (\u0007), so the id is findable and no raw BEL or ESC reaches a terminal or mail.
         Bad("beslut_id with a control character", "X-CTL\\u0007", "beslut_id too long or contains control characters", ("beslut_id", "X-CTL\u0007")),
         Bad("beslut_id with a terminal escape sequence", "X-ESC\\u001b[2J", "beslut_id too long or contains control characters", ("beslut_id", "X-ESC\u001b[2J")),
+        Bad("beslut_id with an RTL override (reverses what is shown)", "X-\\u202eDIR", "beslut_id too long or contains control characters", ("beslut_id", "X-\u202eDIR")),
         Bad("beslut_id of 150 characters", new string('L', 100), "beslut_id too long or contains control characters", ("beslut_id", new string('L', 150))),
         // --- judged despite a warning ---------------------------------------------------------------------------------
         new("kon 'X'", "X-KONX", Handling.Warning, "kon is neither K nor M; IVO identifier left to manual handling", "ny",
