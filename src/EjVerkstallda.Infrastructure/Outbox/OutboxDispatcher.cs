@@ -28,10 +28,14 @@ public sealed class OutboxDispatcher(
             await options.BeforeSend(m, ct);
             try
             {
-                await pipeline.ExecuteAsync(async token => await sender.SendAsync(ToMail(m), token), ct);
+                await pipeline.ExecuteAsync(async token => await SendIfStillClaimedAsync(m, token), ct);
                 await store.MarkSentAsync(m.MessageId, CancellationToken.None);
                 OutboxLog.Sent(logger, m.MessageId, m.Recipients.Count);
                 sent++;
+            }
+            catch (ClaimLostException)
+            {
+                OutboxLog.ClaimLost(logger, m.MessageId, options.Lease);
             }
             catch (MailTransientException ex)
             {
@@ -50,6 +54,18 @@ public sealed class OutboxDispatcher(
         }
         return new DispatchResult(sent, retryLater, failed);
     }
+
+    /// <summary>
+    /// Each attempt first renews the claim: a sender that stalled past its lease (paused, swapped out, slow retries) may
+    /// have lost the message to another sender, and sending it then would deliver it twice.
+    /// </summary>
+    private async Task SendIfStillClaimedAsync(OutboxMessage m, CancellationToken ct)
+    {
+        if (!await store.RenewClaimAsync(m.MessageId, _me, options.Lease, ct)) throw new ClaimLostException();
+        await sender.SendAsync(ToMail(m), ct);
+    }
+
+    private sealed class ClaimLostException : Exception;
 
     private TimeSpan Backoff(long attempts)
     {
@@ -94,6 +110,9 @@ internal static partial class OutboxLog
     // classifier's reason (relay, reply code, what to check) and no stack trace. Unclassified exceptions still surface whole.
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}: {Reason}")]
     public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, string reason);
+
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Mail {MessageId} not sent by this process: its claim ran out (lease {Lease}) and another sender has taken it over")]
+    public static partial void ClaimLost(ILogger logger, string messageId, TimeSpan lease);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently and stays in the outbox as failed (ejv status; ejv mail retry once fixed): {Reason}")]
     public static partial void Failed(ILogger logger, string messageId, string reason);
