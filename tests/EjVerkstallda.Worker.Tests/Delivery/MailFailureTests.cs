@@ -128,4 +128,20 @@ public sealed class MailFailureTests
         Assert.That(again.Stdout, Does.Contain("mail: 0 sent"));
         Assert.That(_world.Received(), Has.Count.EqualTo(1));
     }
+
+    [Test]
+    public async Task MailSend_SenderStalledPastItsLease_MessageStillDeliveredOnce()
+    {
+        _world = new DeliveryWorld();
+        string[] slow = ["run", "--quarter", "2024Q1", .. _world.Config("--Ejv:Testing:PauseAt=before-send", "--Ejv:Testing:PauseFor=00:00:08", "--Ejv:Mail:Lease=00:00:02")];
+        using var stalled = EjvRunning.Start(_world.Dir, _world.Env, slow);
+        Assert.That(await stalled.WaitForStderrAsync("Fault injection: pausing at before-send", TimeSpan.FromSeconds(45)), Is.True, stalled.Stderr);
+
+        await _world.SendUntilReceived(1);
+        Assert.That(_world.Received(), Has.Count.EqualTo(1), "a second sender took over after the lease");
+        for (var i = 0; i < 300 && !stalled.HasExited; i++) await Task.Delay(100);
+        Assert.That(stalled.HasExited, Is.True, stalled.Stderr);
+
+        Assert.That(_world.Received(), Has.Count.EqualTo(1), "the stalled sender lost its claim and must not send it again:\n" + stalled.Stderr);
+    }
 }
