@@ -56,6 +56,26 @@ public sealed class MailFailureTests
     }
 
     [Test]
+    public async Task Run_Relay4xxOutlastsTheRetries_PendingWithReasonThenDeliveredOnce()
+    {
+        _world = new DeliveryWorld();
+        _world.Smtp.SetControl("""{"tempfail": 4}"""); // three tries in the run, one more in the next send
+
+        var run = await _world.Ejv("run", "--quarter", "2024Q1");
+
+        Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
+        var pending = (await _world.MailNotSent()).Single();
+        Assert.That((pending.GetProperty("status").GetString(), pending.GetProperty("attempts").GetInt64()), Is.EqualTo(("pending", 1L)));
+        Assert.That(pending.GetProperty("lastError").GetString(), Does.Contain("451"));
+        // The operator runs the quarter again instead of 'ejv mail send': the same draft is recorded once and sent once.
+        for (var i = 0; i < 10 && _world.Received().Count == 0; i++) // bounded: until the draft's retry falls due (RetryLater 0.5 s)
+            Assert.That((await _world.Ejv("run", "--quarter", "2024Q1")).Stdout, Does.Contain("IVO report(s)"));
+        Assert.That(_world.ReceivedBy(DeliveryWorld.Handlaggare), Has.Count.EqualTo(1));
+        Assert.That((await _world.Ejv("mail", "send")).Stdout, Does.Contain("mail: 0 sent"));
+        Assert.That(_world.Received(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
     public async Task Run_Relay5xx_FailedWithReasonAlertedAndRetryDeliversOnce()
     {
         _world = new DeliveryWorld();
