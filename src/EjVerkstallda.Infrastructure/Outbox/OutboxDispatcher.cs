@@ -21,7 +21,9 @@ public sealed class OutboxDispatcher(
 
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
-        int sent = 0, retryLater = 0, failed = 0;
+        // The last outcome per message: one whose retry fell due while this dispatch was still running is claimed again,
+        // and must then count once, as what finally happened to it (counting each try made a delivered draft "not delivered").
+        var outcome = new Dictionary<string, string>(StringComparer.Ordinal);
         while (!ct.IsCancellationRequested && await store.ClaimNextAsync(_me, options.Lease, ct) is { } claimed)
         {
             var (m, attempts) = claimed;
@@ -31,7 +33,7 @@ public sealed class OutboxDispatcher(
                 await pipeline.ExecuteAsync(async token => await SendIfStillClaimedAsync(m, token), ct);
                 await store.MarkSentAsync(m.MessageId, CancellationToken.None);
                 OutboxLog.Sent(logger, m.MessageId, m.Recipients.Count);
-                sent++;
+                outcome[m.MessageId] = OutboxStatus.Sent;
             }
             catch (ClaimLostException)
             {
@@ -42,17 +44,18 @@ public sealed class OutboxDispatcher(
                 var wait = Backoff(attempts);
                 await store.MarkRetryAsync(m.MessageId, Reason(ex), clock.GetUtcNow() + wait, CancellationToken.None);
                 OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, Reason(ex));
-                retryLater++;
+                outcome[m.MessageId] = OutboxStatus.Pending;
             }
             catch (MailPermanentException ex)
             {
                 await store.MarkFailedAsync(m.MessageId, Reason(ex), CancellationToken.None);
                 OutboxLog.Failed(logger, m.MessageId, Reason(ex));
-                failed++;
+                outcome[m.MessageId] = OutboxStatus.Failed;
                 if (m.Kind != OutboxKinds.Alert && options.AlertFor(m) is { } alert) await store.EnqueueAsync([alert], CancellationToken.None);
             }
         }
-        return new DispatchResult(sent, retryLater, failed);
+        int Count(string status) => outcome.Values.Count(v => v == status);
+        return new DispatchResult(Count(OutboxStatus.Sent), Count(OutboxStatus.Pending), Count(OutboxStatus.Failed));
     }
 
     /// <summary>
