@@ -61,18 +61,36 @@ public sealed class MailFailureTests
         _world = new DeliveryWorld();
         _world.Smtp.SetControl("""{"tempfail": 4}"""); // three tries in the run, one more in the next send
 
-        var run = await _world.Ejv("run", "--quarter", "2024Q1");
+        // RetryLater longer than the rest of the run, so the draft is still pending when the run ends.
+        var run = await _world.EjvWith(["run", "--quarter", "2024Q1"], "--Ejv:Mail:Retry:RetryLater=00:00:03", "--Ejv:Mail:Retry:MaxRetryLater=00:00:03");
 
         Assert.That(run.ExitCode, Is.Not.Zero, run.ToString());
-        var pending = (await _world.MailNotSent()).Single();
+        var notSent = await _world.MailNotSent();
+        Assert.That(notSent, Has.Count.EqualTo(1), run.ToString());
+        var pending = notSent[0];
         Assert.That((pending.GetProperty("status").GetString(), pending.GetProperty("attempts").GetInt64()), Is.EqualTo(("pending", 1L)));
         Assert.That(pending.GetProperty("lastError").GetString(), Does.Contain("451"));
         // The operator runs the quarter again instead of 'ejv mail send': the same draft is recorded once and sent once.
-        for (var i = 0; i < 10 && _world.Received().Count == 0; i++) // bounded: until the draft's retry falls due (RetryLater 0.5 s)
+        for (var i = 0; i < 20 && _world.Received().Count == 0; i++) // bounded: until the draft's retry falls due (RetryLater 3 s)
             Assert.That((await _world.Ejv("run", "--quarter", "2024Q1")).Stdout, Does.Contain("IVO report(s)"));
         Assert.That(_world.ReceivedBy(DeliveryWorld.Handlaggare), Has.Count.EqualTo(1));
         Assert.That((await _world.Ejv("mail", "send")).Stdout, Does.Contain("mail: 0 sent"));
         Assert.That(_world.Received(), Has.Count.EqualTo(1));
+    }
+
+    [Test]
+    public async Task Run_RetryFallsDueWithinTheSameDispatch_SummaryMatchesWhatWasDelivered()
+    {
+        _world = new DeliveryWorld();
+        _world.Smtp.SetControl("""{"tempfail": 4}""");
+
+        // A 1 ms RetryLater: the draft falls due again at once and the same dispatch tries it again and delivers it.
+        var run = await _world.EjvWith(["run", "--quarter", "2024Q1"], "--Ejv:Mail:Retry:RetryLater=00:00:00.001", "--Ejv:Mail:Retry:MaxRetryLater=00:00:00.001");
+
+        var delivered = _world.Received().Count;
+        Assert.That(delivered, Is.LessThanOrEqualTo(1));
+        Assert.That((run.ExitCode, run.Stdout.Contains($"mail: {delivered} sent, {1 - delivered} waiting for a retry", StringComparison.Ordinal)),
+            Is.EqualTo((delivered == 1 ? 0 : 1, true)), "the summary and the exit code say what happened to the draft:\n" + run);
     }
 
     [Test]
