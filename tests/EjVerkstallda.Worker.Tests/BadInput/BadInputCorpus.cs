@@ -38,7 +38,7 @@ public static class BadInputCorpus
 
     /// <summary>Strings from the planted free text (skal, enhet) that must reach no public output, mail or console.</summary>
     public static readonly string[] Planted =
-        [Name, "Låtsasvägen", "DROP TABLE", LongMarker, "🦄", "\u202E", "\u200F", "Enhet Hemlig", "Ga\u0308rdsgruppen", "Gärdsgruppen", "\u001b[31m", "\0"];
+        [Name, "Låtsasvägen", "DROP TABLE", LongMarker, "🦄", "\u202E", "\u200F", "Enhet Hemlig", "Enhet Öst", "Ga\u0308rdsgruppen", "Gärdsgruppen", "\u001b[31m", "\0"];
 
     private const string Old = "2023-10-01"; // D 2024-01-01: reportable in 2024Q1, not late
 
