@@ -33,7 +33,7 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
             valid.Add(b);
         }
         foreach (var (id, count) in seen.Where(kv => kv.Value > 1).OrderBy(kv => kv.Key, StringComparer.Ordinal))
-            problems.Add(new DataQualityProblem(id, $"duplicate beslut_id ({count} rows); none of them was judged"));
+            problems.Add(new DataQualityProblem(PrintableText.Of(id), $"duplicate beslut_id ({count} rows); none of them was judged"));
         return new ValidationResult(valid, problems);
     }
 
@@ -41,8 +41,8 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
     {
         var id = Trimmed(r.BeslutId);
         if (id is null) return (null, new DataQualityProblem(null, $"beslut_id missing (row {rowNumber} of the candidates)"));
-        DataQualityProblem Bad(string problem) => new(id.Length > MaxIdLength ? id[..MaxIdLength] : id, problem);
-        if (id.Length > MaxIdLength || id.Any(char.IsControl)) return (null, Bad("beslut_id too long or contains control characters"));
+        DataQualityProblem Bad(string problem) => new(PrintableText.Of(id.Length > MaxIdLength ? id[..MaxIdLength] : id), problem);
+        if (id.Length > MaxIdLength || id.Any(PrintableText.NeedsEscape)) return (null, Bad("beslut_id too long or contains control characters"));
         var personId = Trimmed(r.PersonId);
         if (personId is null) return (null, Bad("person_id missing"));
         var kod = Trimmed(r.InsatsKod);

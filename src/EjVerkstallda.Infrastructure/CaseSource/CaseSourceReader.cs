@@ -103,6 +103,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         args.Add("cutoff", _dialect.Date(Frist.LatestStartReportableAt(quarter.ReportingDay)));
         args.Add("s", _dialect.Date(quarter.FirstDay));
         args.Add("dqFrom", _dialect.Date(quarter.FirstDay.AddYears(-InconsistentRowsYears)));
+        args.Add("latest", _dialect.Date(BeslutValidator.LatestPlausible));
         if (namndFilter is not null) args.Add("namnd", namndFilter);
         return args;
     }
@@ -116,6 +117,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             (beslutsdatum <= @cutoff AND (verkstallighetsdatum IS NULL OR verkstallighetsdatum >= @s) AND (avslutsdatum IS NULL OR avslutsdatum >= @s))
             OR (avbrottsdatum <= @cutoff AND (aterupptagandedatum IS NULL OR aterupptagandedatum >= @s) AND (avslutsdatum IS NULL OR avslutsdatum >= @s))
             OR beslut_id IS NULL OR beslutsdatum IS NULL OR {malformed}
+            OR beslutsdatum > @latest OR avbrottsdatum > @latest
             OR (beslutsdatum >= @dqFrom AND (verkstallighetsdatum < beslutsdatum OR avslutsdatum < beslutsdatum
                 OR avbrottsdatum < verkstallighetsdatum OR aterupptagandedatum < avbrottsdatum))
             """;

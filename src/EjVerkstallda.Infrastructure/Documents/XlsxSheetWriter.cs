@@ -77,9 +77,31 @@ internal static class XlsxSheetWriter
         null => null,
         DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = DateStyle },
         int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = style },
-        string s => new Cell(new InlineString(new Text(s) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style ?? (s.Length > 50 ? WrapStyle : null) },
+        string s => new Cell(new InlineString(new Text(CellText(s)) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style ?? (s.Length > 50 ? WrapStyle : null) },
         _ => throw new ArgumentException($"unsupported cell type {value.GetType().Name}", nameof(value)),
     };
+
+    /// <summary>Excel's limit for the text of one cell; a longer text makes Excel report the workbook as damaged.</summary>
+    internal const int MaxCellText = 32_767;
+
+    /// <summary>
+    /// Text from the case system as a cell can hold it: characters XML 1.0 forbids (control characters, NUL, lone surrogates)
+    /// become U+FFFD, and text past Excel's cell limit is cut with a marker. Without this one BEL in a skal stopped the run.
+    /// </summary>
+    internal static string CellText(string s)
+    {
+        var sb = new System.Text.StringBuilder(Math.Min(s.Length, MaxCellText));
+        for (var i = 0; i < s.Length; i++)
+        {
+            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(s, i++, 2); continue; }
+            sb.Append(System.Xml.XmlConvert.IsXmlChar(s[i]) ? s[i] : '\uFFFD');
+        }
+        const string cut = " [...]";
+        if (sb.Length <= MaxCellText) return sb.ToString();
+        var keep = MaxCellText - cut.Length;
+        if (char.IsHighSurrogate(sb[keep - 1])) keep--; // never split a pair into a lone surrogate
+        return sb.ToString(0, keep) + cut;
+    }
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>
     internal static string Column(int index)

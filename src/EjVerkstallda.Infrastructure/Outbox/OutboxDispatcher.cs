@@ -21,35 +21,54 @@ public sealed class OutboxDispatcher(
 
     public async Task<DispatchResult> DispatchAsync(CancellationToken ct)
     {
-        int sent = 0, retryLater = 0, failed = 0;
+        // The last outcome per message: one whose retry fell due while this dispatch was still running is claimed again,
+        // and must then count once, as what finally happened to it (counting each try made a delivered draft "not delivered").
+        var outcome = new Dictionary<string, string>(StringComparer.Ordinal);
         while (!ct.IsCancellationRequested && await store.ClaimNextAsync(_me, options.Lease, ct) is { } claimed)
         {
             var (m, attempts) = claimed;
             await options.BeforeSend(m, ct);
             try
             {
-                await pipeline.ExecuteAsync(async token => await sender.SendAsync(ToMail(m), token), ct);
+                await pipeline.ExecuteAsync(async token => await SendIfStillClaimedAsync(m, token), ct);
                 await store.MarkSentAsync(m.MessageId, CancellationToken.None);
                 OutboxLog.Sent(logger, m.MessageId, m.Recipients.Count);
-                sent++;
+                outcome[m.MessageId] = OutboxStatus.Sent;
+            }
+            catch (ClaimLostException)
+            {
+                OutboxLog.ClaimLost(logger, m.MessageId, options.Lease);
             }
             catch (MailTransientException ex)
             {
                 var wait = Backoff(attempts);
                 await store.MarkRetryAsync(m.MessageId, Reason(ex), clock.GetUtcNow() + wait, CancellationToken.None);
-                OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, ex);
-                retryLater++;
+                OutboxLog.RetryLater(logger, m.MessageId, attempts + 1, wait, Reason(ex));
+                outcome[m.MessageId] = OutboxStatus.Pending;
             }
             catch (MailPermanentException ex)
             {
                 await store.MarkFailedAsync(m.MessageId, Reason(ex), CancellationToken.None);
-                OutboxLog.Failed(logger, m.MessageId, ex);
-                failed++;
+                OutboxLog.Failed(logger, m.MessageId, Reason(ex));
+                outcome[m.MessageId] = OutboxStatus.Failed;
                 if (m.Kind != OutboxKinds.Alert && options.AlertFor(m) is { } alert) await store.EnqueueAsync([alert], CancellationToken.None);
             }
         }
-        return new DispatchResult(sent, retryLater, failed);
+        int Count(string status) => outcome.Values.Count(v => v == status);
+        return new DispatchResult(Count(OutboxStatus.Sent), Count(OutboxStatus.Pending), Count(OutboxStatus.Failed));
     }
+
+    /// <summary>
+    /// Each attempt first renews the claim: a sender that stalled past its lease (paused, swapped out, slow retries) may
+    /// have lost the message to another sender, and sending it then would deliver it twice.
+    /// </summary>
+    private async Task SendIfStillClaimedAsync(OutboxMessage m, CancellationToken ct)
+    {
+        if (!await store.RenewClaimAsync(m.MessageId, _me, options.Lease, ct)) throw new ClaimLostException();
+        await sender.SendAsync(ToMail(m), ct);
+    }
+
+    private sealed class ClaimLostException : Exception;
 
     private TimeSpan Backoff(long attempts)
     {
@@ -90,9 +109,14 @@ internal static partial class OutboxLog
     [LoggerMessage(EventId = 3000, Level = LogLevel.Information, Message = "Mail {MessageId} sent to {RecipientCount} recipient(s)")]
     public static partial void Sent(ILogger logger, string messageId, int recipientCount);
 
-    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}")]
-    public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, Exception exception);
+    // A classified delivery failure is an expected outcome an administrator acts on, not a defect: the log carries the
+    // classifier's reason (relay, reply code, what to check) and no stack trace. Unclassified exceptions still surface whole.
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Mail {MessageId} not delivered (attempt {Attempt}); trying again in {Wait}: {Reason}")]
+    public static partial void RetryLater(ILogger logger, string messageId, long attempt, TimeSpan wait, string reason);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently; the administrator is alerted")]
-    public static partial void Failed(ILogger logger, string messageId, Exception exception);
+    [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Mail {MessageId} not sent by this process: its claim ran out (lease {Lease}) and another sender has taken it over")]
+    public static partial void ClaimLost(ILogger logger, string messageId, TimeSpan lease);
+
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently and stays in the outbox as failed (ejv status; ejv mail retry once fixed): {Reason}")]
+    public static partial void Failed(ILogger logger, string messageId, string reason);
 }

@@ -66,6 +66,14 @@ public sealed class OutboxStore(StateDb db, TimeProvider clock)
         }, r.Attempts);
     }
 
+    /// <summary>
+    /// Extends this sender's claim right before a send attempt; false when the claim was lost (the lease ran out and
+    /// another sender took the message, or it was sent meanwhile). A sender that lost its claim must not send.
+    /// </summary>
+    public async Task<bool> RenewClaimAsync(string id, string sender, TimeSpan lease, CancellationToken ct) =>
+        await UpdateAsync("UPDATE ejv_outbox SET claimed_until = @until WHERE message_id = @id AND claimed_by = @sender AND status = 'pending'",
+            new { id, sender, until = StateDb.Format(clock.GetUtcNow() + lease) }, ct) == 1;
+
     public Task MarkSentAsync(string id, CancellationToken ct) =>
         UpdateAsync("UPDATE ejv_outbox SET status = 'sent', sent_at = @now, attempts = attempts + 1, claimed_by = NULL, claimed_until = NULL, last_error = NULL WHERE message_id = @id",
             new { id, now = StateDb.Now(clock) }, ct);

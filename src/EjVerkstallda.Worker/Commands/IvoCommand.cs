@@ -51,7 +51,7 @@ public static class IvoCommand
                 sb.AppendLine($"    IVO-id: {r.IvoId ?? "MANUELL HANTERING"}   Kön: {r.Kon ?? "-"}   Erbjudet: {r.Erbjudandedatum?.ToString("yyyy-MM-dd") ?? "-"}   Tackat nej: {(r.TackatNej is { } t ? (t ? "ja" : "nej") : "-")}");
                 if (r.Verkstallighetsdatum is { } v) sb.AppendLine($"    Verkställt: {v:yyyy-MM-dd}");
                 if (r.Avslutsdatum is { } av) sb.AppendLine($"    Avslutat: {av:yyyy-MM-dd} ({r.Avslutsorsak})");
-                if (r.Skal is not null) sb.AppendLine($"    Skäl: {r.Skal}");
+                if (r.Skal is not null) sb.AppendLine($"    Skäl: {Core.Beslut.PrintableText.Of(r.Skal)}");
             }
             sb.AppendLine();
         }

@@ -51,6 +51,18 @@ public sealed class ContractCaseSystem
         return this;
     }
 
+    /// <summary>Adds a row from column values as they are (any type, so a test can put text in an INTEGER column); columns not named are NULL.</summary>
+    public ContractCaseSystem AddRow(IReadOnlyDictionary<string, object?> values)
+    {
+        using var c = Open();
+        using var cmd = c.CreateCommand();
+        var columns = values.Keys.ToList();
+        cmd.CommandText = $"INSERT INTO ejv_beslut ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "$v" + i))})";
+        for (var i = 0; i < columns.Count; i++) cmd.Parameters.AddWithValue("$v" + i, values[columns[i]] ?? DBNull.Value);
+        cmd.ExecuteNonQuery();
+        return this;
+    }
+
     public void Execute(string sql)
     {
         using var c = Open();
