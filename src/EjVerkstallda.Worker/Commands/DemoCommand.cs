@@ -58,7 +58,9 @@ public static class DemoCommand
         Console.Out.WriteLine($"Draft e-mails to the handläggare ({mail.Sent}): {Path.Combine(Folder, "mail")}  (one .eml file per message)");
         Console.Out.WriteLine($"Outputs of {quarter}: {last?.OutputFolder}");
         Console.Out.WriteLine($"  ivo-underlag.json      confidential: what to enter in IVO's e-tjänst");
-        Console.Out.WriteLine($"  statistikrapport.json  public: the anonymised numbers for the nämnd and fullmäktige");
+        Console.Out.WriteLine($"  ivo-underlag.xlsx      confidential: the same as a workbook for the handläggare");
+        Console.Out.WriteLine($"  statistikrapport.docx  public: the tjänsteskrivelse for the nämnd and kommunfullmäktige");
+        Console.Out.WriteLine($"  statistikrapport.json  public: the anonymised numbers, for other tools");
         Console.Out.WriteLine($"State store: {Path.Combine(Folder, "state.db")}");
         Console.Out.WriteLine($"Next: ejv status | ejv ivo list --quarter {quarter} | ejv approve --quarter {quarter} --by \"Ditt namn\"");
         return EjvProgram.Ok;
