@@ -26,6 +26,7 @@ public static class ApproveCommand
                 ? $"{namnd.Id} {quarter}: already approved by {approval.ApprovedBy} at {approval.ApprovedAt}; nothing is sent twice"
                 : $"{namnd.Id} {quarter}: approved by {approval.ApprovedBy} at {approval.ApprovedAt}; final report recorded for nämnd, fullmäktige and revisorer");
         }
+        await sp.GetRequiredService<Runs.FaultInjection>().PointAsync(Runs.FaultInjection.AfterApproval, ct);
         return await MailCommand.DispatchAndReportAsync(sp, ct);
     }
 

@@ -12,6 +12,8 @@ public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> l
     public const string AfterRead = "after-read";
     public const string AfterOutputs = "after-outputs";
     public const string BeforeSend = "before-send";
+    public const string AfterLedger = "after-ledger";
+    public const string AfterApproval = "after-approval";
 
     public async Task PointAsync(string point, CancellationToken ct)
     {

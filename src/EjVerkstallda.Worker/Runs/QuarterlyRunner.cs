@@ -128,6 +128,7 @@ public sealed class QuarterlyRunner(
             var docx = File.Exists(Path.Combine(folder, OutputNames.StatistikDocx)) ? await File.ReadAllBytesAsync(Path.Combine(folder, OutputNames.StatistikDocx), ct) : null;
             var draft = planner.Draft(result, System.Text.Json.JsonSerializer.Serialize(statistik, OutputFiles.Json), docx);
             await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
+            await faults.PointAsync(FaultInjection.AfterLedger, ct);
         }
         return result;
     }
