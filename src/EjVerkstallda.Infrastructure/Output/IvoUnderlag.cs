@@ -12,12 +12,13 @@ public sealed record IvoUnderlag(
     IReadOnlyList<DataQualityEntry> DataQuality,
     IReadOnlyList<ManualHandlingEntry> ManualHandling)
 {
+    /// <param name="ivoIdOf">The run's one rule for a report's IVO identifier (null for manual handling).</param>
     public static IvoUnderlag From(Core.Kvartal.Kvartal quarter, string namnd, IReadOnlyList<IvoReport> reports,
-        IReadOnlyDictionary<string, string> ivoIds, IReadOnlyList<DataQualityProblem> problems) => new(
+        Func<IvoReport, string?> ivoIdOf, IReadOnlyList<DataQualityProblem> problems) => new(
         quarter.ToString(),
         quarter.ReportingDay,
         namnd,
-        reports.Select(r => IvoUnderlagEntry.From(r, ivoIds.GetValueOrDefault(r.Beslut.PersonId), quarter.ReportingDay)).ToList(),
+        reports.Select(r => IvoUnderlagEntry.From(r, ivoIdOf(r), quarter.ReportingDay)).ToList(),
         problems.Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList(),
         reports.Where(r => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is not null)
             .Select(r => new ManualHandlingEntry(r.Beslut.Id, r.Kind.ToCode(), Core.Ivo.IvoId.ManualHandlingReason(r.Beslut)!))
@@ -64,7 +65,7 @@ public sealed record IvoUnderlagEntry
         Verkstallighetsdatum = r.Verkstallighetsdatum,
         Avslutsdatum = r.Avslutsdatum,
         Avslutsorsak = r.Avslutsorsak?.ToCode(),
-        IvoId = Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ivoId : null,
+        IvoId = ivoId,
         DaysSinceStart = r.DaysSinceStart,
         Kon = r.Beslut.SkyddadIdentitet ? null : r.Beslut.Kon?.ToString(),
         Erbjudandedatum = r.Beslut.Erbjudandedatum <= reportingDay ? r.Beslut.Erbjudandedatum : null,

@@ -10,6 +10,12 @@ namespace EjVerkstallda.Infrastructure.State;
 /// <summary>What was reported to IVO, per nämnd and quarter, and which quarters are done.</summary>
 public sealed class LedgerStore(StateDb db, TimeProvider clock)
 {
+    /// <summary>The ejv_report columns as <see cref="LedgerRow"/>'s properties, for every query that reads ledger rows.</summary>
+    private const string LedgerRowColumns =
+        "quarter AS Quarter, beslut_id AS BeslutId, kind AS Kind, case_start AS CaseStart, status AS Status, late AS LateFlag, lag AS Lag, " +
+        "insats_kod AS InsatsKod, start_date AS StartDate, deadline AS Deadline, closing_date AS ClosingDate, ivo_id AS IvoId, " +
+        "submitted_at AS SubmittedAt, submitted_by AS SubmittedBy";
+
     /// <summary>For every case reported before <paramref name="quarter"/>: reported, and whether its closing report was made.</summary>
     public async Task<Dictionary<CaseKey, PriorReport>> PriorReportsAsync(string namnd, string quarter, CancellationToken ct)
     {
@@ -86,10 +92,8 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
-            """
-            SELECT r.quarter AS Quarter, r.beslut_id AS BeslutId, r.kind AS Kind, r.case_start AS CaseStart, r.status AS Status, r.late AS LateFlag, r.lag AS Lag,
-                   r.insats_kod AS InsatsKod, r.start_date AS StartDate, r.deadline AS Deadline, r.closing_date AS ClosingDate, r.ivo_id AS IvoId,
-                   r.submitted_at AS SubmittedAt, r.submitted_by AS SubmittedBy
+            $"""
+            SELECT {LedgerRowColumns}
             FROM ejv_report r
             WHERE r.namnd_id = @namnd AND r.status IN ('ny', 'kvarstar')
               AND r.quarter = (SELECT MAX(x.quarter) FROM ejv_report x
@@ -120,9 +124,8 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         var rows = await c.QueryAsync<LedgerRow>(new CommandDefinition(
-            """
-            SELECT quarter AS Quarter, beslut_id AS BeslutId, kind AS Kind, case_start AS CaseStart, status AS Status, late AS LateFlag, lag AS Lag, insats_kod AS InsatsKod,
-                   start_date AS StartDate, deadline AS Deadline, closing_date AS ClosingDate, ivo_id AS IvoId, submitted_at AS SubmittedAt, submitted_by AS SubmittedBy
+            $"""
+            SELECT {LedgerRowColumns}
             FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter ORDER BY lag, insats_kod, start_date, beslut_id
             """, new { namnd, quarter }, cancellationToken: ct));
         return rows.ToList();

@@ -114,11 +114,12 @@ public sealed class QuarterlyRunner(
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
         var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
-        var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, ids, problems);
         string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
+        var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems);
+        var statistikJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
         await OutputFiles.WriteJsonAsync(folder, OutputNames.IvoUnderlagJson, underlag, ct);
         await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, IvoIdOf, problems), ct);
-        var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, reports, IvoIdOf, ct);
+        var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, statistikJson, reports, IvoIdOf, ct);
 
         var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = blocked };
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
@@ -126,7 +127,7 @@ public sealed class QuarterlyRunner(
         {
             var rows = reports.Select(r => LedgerRow.From(r, IvoIdOf(r))).ToList();
             var docx = File.Exists(Path.Combine(folder, OutputNames.StatistikDocx)) ? await File.ReadAllBytesAsync(Path.Combine(folder, OutputNames.StatistikDocx), ct) : null;
-            var draft = planner.Draft(result, System.Text.Json.JsonSerializer.Serialize(statistik, OutputFiles.Json), docx);
+            var draft = planner.Draft(result, System.Text.Encoding.UTF8.GetString(statistikJson), docx);
             await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
             await faults.PointAsync(FaultInjection.AfterLedger, ct);
         }
@@ -138,11 +139,10 @@ public sealed class QuarterlyRunner(
     /// run's ids, free texts, IVO identifiers, personnummer-like strings or other dates in it. Returns the guard's finding
     /// (kinds and places, never the values) when it stopped the report; stale public files of an earlier run are removed then.
     /// </summary>
-    private async Task<string?> WritePublicAsync(NamndOptions namnd, Kvartal quarter, string folder, StatistikRapport statistik,
+    private async Task<string?> WritePublicAsync(NamndOptions namnd, Kvartal quarter, string folder, StatistikRapport statistik, byte[] json,
         IReadOnlyList<IvoReport> reports, Func<IvoReport, string?> ivoIdOf, CancellationToken ct)
     {
         var upprattad = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var json = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
         var docx = StatistikDocxRenderer.Render(statistik, namnd.Tjansteskrivelse, upprattad);
         var terms = new[] { namnd.Namn, namnd.Tjansteskrivelse.Forvaltning }.Concat(statistik.Sektioner.SelectMany(s => s.Rader).Select(r => r.Insats));
         var context = AnonymityContext.ForReports(quarter, upprattad, reports, ivoIdOf, terms);

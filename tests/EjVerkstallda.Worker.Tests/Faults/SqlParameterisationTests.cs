@@ -17,7 +17,7 @@ public sealed partial class SqlParameterisationTests
     [
         "options.BeslutRelation", "options.InsatsRelation", "relation", "select", "table", "JournalTable", "keyColumn", "keyParameter",
         "columns", "values", "idColumn", "selectBody", "n", "column", "parameter", "NamndPredicate(namndFilter)", "CandidatePredicate()",
-        "malformed", "_dialect.InList(\"beslut_id\", \"ids\")", "string.Join(\", \", columns)", "name", "namnd is null ? \"\" : \" AND namnd_id = @namnd\"",
+        "malformed", "LedgerRowColumns", "_dialect.InList(\"beslut_id\", \"ids\")", "string.Join(\", \", columns)", "name", "namnd is null ? \"\" : \" AND namnd_id = @namnd\"",
     ];
 
     [GeneratedRegex(@"\$""(?:""""|[^""])*(?:SELECT|INSERT|UPDATE|DELETE|CREATE|DROP|WHERE)\b(?:""""|[^""])*""|\$""""""[\s\S]*?""""""", RegexOptions.IgnoreCase)]
