@@ -5,7 +5,7 @@ set -euo pipefail
 PREFIX=/opt/ejverkstallda
 id ejverkstallda >/dev/null 2>&1 || useradd --system --home-dir /var/lib/ejverkstallda --shell /usr/sbin/nologin ejverkstallda
 systemctl stop ejverkstallda 2>/dev/null || true
-dotnet publish src/EjVerkstallda.Worker -c Release -o "$PREFIX" --nologo
+dotnet publish src/EjVerkstallda.Worker -c Release -r linux-x64 -o "$PREFIX" --nologo   # ReadyToRun: see the .csproj
 cp README.md "$PREFIX/"
 install -d -m 0750 -o ejverkstallda -g ejverkstallda /var/lib/ejverkstallda /var/log/ejverkstallda
 install -d -m 0750 /etc/ejverkstallda

@@ -12,7 +12,7 @@ param(
     [string]$DataDir = "C:\ProgramData\EjVerkstallda"
 )
 $ErrorActionPreference = "Stop"
-dotnet publish src/EjVerkstallda.Worker -c Release -o $InstallDir --nologo
+dotnet publish src/EjVerkstallda.Worker -c Release -r win-x64 -o $InstallDir --nologo   # ReadyToRun: see the .csproj
 New-Item -ItemType Directory -Force -Path $DataDir | Out-Null
 if (-not (Test-Path "$InstallDir\appsettings.Production.json")) {
     Copy-Item deploy\config\appsettings.Production.json "$InstallDir\appsettings.Production.json"

@@ -67,6 +67,7 @@ public static class EjvServices
                     AlertFor = planner.AlertForFailedMessage,
                     Lease = o.Lease,
                     BeforeSend = (_, ct) => sp.GetRequiredService<FaultInjection>().PointAsync(FaultInjection.BeforeSend, ct),
+                    AfterSend = (_, ct) => sp.GetRequiredService<FaultInjection>().PointAsync(FaultInjection.AfterSend, ct),
                 },
                 sp.GetRequiredService<TimeProvider>(),
                 sp.GetRequiredService<ILogger<OutboxDispatcher>>());

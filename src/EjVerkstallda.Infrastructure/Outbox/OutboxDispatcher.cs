@@ -31,6 +31,7 @@ public sealed class OutboxDispatcher(
             try
             {
                 await pipeline.ExecuteAsync(async token => await SendIfStillClaimedAsync(m, token), ct);
+                await options.AfterSend(m, ct);
                 await store.MarkSentAsync(m.MessageId, CancellationToken.None);
                 OutboxLog.Sent(logger, m.MessageId, m.Recipients.Count);
                 outcome[m.MessageId] = OutboxStatus.Sent;
@@ -99,6 +100,9 @@ public sealed class OutboxDispatchOptions
 
     /// <summary>Called after a message is claimed and before it is sent (the test suite's fault-injection point).</summary>
     public Func<OutboxMessage, CancellationToken, Task> BeforeSend { get; init; } = (_, _) => Task.CompletedTask;
+
+    /// <summary>Called after the relay accepted a message and before it is marked sent (a fault-injection point).</summary>
+    public Func<OutboxMessage, CancellationToken, Task> AfterSend { get; init; } = (_, _) => Task.CompletedTask;
 
     /// <summary>Builds the alert for a message that failed permanently; null when nobody is configured to receive it.</summary>
     public Func<OutboxMessage, OutboxMessage?> AlertFor { get; init; } = _ => null;

@@ -13,7 +13,7 @@ public sealed class RunLog(StateDb db, TimeProvider clock)
     {
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE ejv_run SET outcome = 'interrupted', message = 'the process stopped during the run; a later run redid it' WHERE namnd_id = @namnd AND quarter = @quarter AND outcome = 'running'",
+            "UPDATE ejv_run SET outcome = 'interrupted', message = 'the run never recorded its end (the process stopped, or the state store was unreachable when it ended); a later run redid it' WHERE namnd_id = @namnd AND quarter = @quarter AND outcome = 'running'",
             new { namnd, quarter }, cancellationToken: ct));
         var sql = db.Dialect.InsertReturningId("ejv_run", "namnd_id, quarter, dry_run, started_at, outcome",
             "@namnd, @quarter, @dryRun, @at, 'running'", "run_id");

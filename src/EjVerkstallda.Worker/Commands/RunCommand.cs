@@ -16,21 +16,28 @@ public static class RunCommand
         var namnder = Select(options, cli.Single("--namnd"));
         await Dispatcher.MigrateAsync(sp, ct);
         var runner = sp.GetRequiredService<QuarterlyRunner>();
+        var dryRun = cli.Has("--dry-run");
         var failures = new List<string>();
+        Exception? onlyFailure = null;
         foreach (var namnd in namnder)
         {
             try
             {
-                var result = await runner.RunAsync(namnd, quarter, cli.Has("--dry-run"), ct);
+                var result = await runner.RunAsync(namnd, quarter, dryRun, ct);
                 Console.Out.WriteLine(Summary(result));
             }
-            catch (Exception ex) when (namnder.Count > 1 && ex is not OperationCanceledException)
+            catch (Exception ex) when (ex is not OperationCanceledException && (namnder.Count > 1 || !dryRun))
             {
-                failures.Add($"{namnd.Id}: {EjvProgram.Describe(ex)}");
+                if (namnder.Count == 1) onlyFailure = ex;
+                else failures.Add($"{namnd.Id}: {EjvProgram.Describe(ex)}");
             }
         }
-        var mail = cli.Has("--dry-run") ? EjvProgram.Ok : await MailCommand.DispatchAndReportAsync(sp, ct);
-        if (failures.Count == 0) return mail;
+        if (onlyFailure is null && failures.Count == 0) return dryRun ? EjvProgram.Ok : await MailCommand.DispatchAndReportAsync(sp, ct);
+
+        // A failed run has queued an alert for the administrator: send it now, unless the mail path itself is what failed.
+        try { if (!dryRun) await MailCommand.DispatchQuietlyAsync(sp, ct); }
+        catch (Exception mailEx) when (EjvProgram.IsOperational(mailEx) && mailEx is not OperationCanceledException) { /* the run's own error is the one to show */ }
+        if (onlyFailure is not null) System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(onlyFailure);
         Console.Error.WriteLine($"ejv: {failures.Count} of {namnder.Count} nämnder failed: {string.Join(" | ", failures)}");
         return EjvProgram.Failed;
     }

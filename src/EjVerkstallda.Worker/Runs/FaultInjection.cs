@@ -9,9 +9,15 @@ namespace EjVerkstallda.Worker.Runs;
 /// </summary>
 public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> logger)
 {
+    /// <summary>After the insats catalogue is read, before the candidate query: where a test takes the case system away.</summary>
+    public const string MidRead = "mid-read";
     public const string AfterRead = "after-read";
+    /// <summary>After the confidential underlag is written, before the workbook and the public report.</summary>
+    public const string MidOutputs = "mid-outputs";
     public const string AfterOutputs = "after-outputs";
     public const string BeforeSend = "before-send";
+    /// <summary>After the relay (or pickup folder) accepted a message, before it is marked sent.</summary>
+    public const string AfterSend = "after-send";
     public const string AfterLedger = "after-ledger";
     public const string AfterApproval = "after-approval";
 

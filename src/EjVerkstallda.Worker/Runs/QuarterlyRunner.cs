@@ -96,6 +96,7 @@ public sealed class QuarterlyRunner(
         var openAtIvo = prior.Where(p => p.Value.OwesClosingReport).Select(p => p.Key.BeslutId).ToHashSet(StringComparer.Ordinal);
         var problems = new List<DataQualityProblem>();
         var katalog = await source.ReadKatalogAsync(problems, ct);
+        await faults.PointAsync(FaultInjection.MidRead, ct);
         var raw = new List<RawBeslut>();
         await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
 
@@ -118,6 +119,7 @@ public sealed class QuarterlyRunner(
         var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems);
         var statistikJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
         await OutputFiles.WriteJsonAsync(folder, OutputNames.IvoUnderlagJson, underlag, ct);
+        await faults.PointAsync(FaultInjection.MidOutputs, ct);
         await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, IvoIdOf, problems), ct);
         var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, statistikJson, reports, IvoIdOf, ct);
 

@@ -167,6 +167,35 @@ public sealed class MailFailureTests
         Assert.That(_world.Received(), Has.Count.EqualTo(1));
     }
 
+    /// <summary>
+    /// The one window SMTP cannot close: the relay took the message and the process died before marking it sent. It is never
+    /// lost: the next sender delivers it again, once, with the same Message-ID, which mail systems that de-duplicate use.
+    /// </summary>
+    [Test]
+    public async Task Run_KilledAfterTheRelayAcceptedBeforeMarking_SentAgainOnceWithTheSameMessageId()
+    {
+        _world = new DeliveryWorld();
+        string[] args = ["run", "--quarter", "2024Q1", .. _world.Config("--Ejv:Testing:PauseAt=after-send", "--Ejv:Testing:PauseFor=00:01:00", "--Ejv:Mail:Lease=00:00:02")];
+        using (var running = EjvRunning.Start(_world.Dir, _world.Env, args))
+        {
+            Assert.That(await running.WaitForStderrAsync("Fault injection: pausing at after-send", TimeSpan.FromSeconds(45)), Is.True, running.Stderr);
+            running.KillHard();
+        }
+        Assert.That(_world.Received(), Has.Count.EqualTo(1), "the relay had the draft before the kill");
+        Assert.That((await _world.MailNotSent()).Single().GetProperty("status").GetString(), Is.EqualTo("pending"), "not marked sent");
+
+        await _world.SendUntilReceived(2);
+        var received = _world.Received();
+        Assert.That(received, Has.Count.EqualTo(2), "delivered again after the dead sender's lease");
+        Assert.That(received.Select(m => m.Header("Message-ID")).Distinct().ToList(), Has.Count.EqualTo(1), "the same Message-ID both times");
+        Assert.That(received[0].Header("Message-ID"), Is.Not.Null.And.Not.Empty);
+
+        var again = await _world.Ejv("mail", "send");
+        Assert.That(again.Stdout, Does.Contain("mail: 0 sent"), again.ToString());
+        Assert.That(_world.Received(), Has.Count.EqualTo(2), "marked sent after the second delivery: no third");
+        Assert.That(await _world.MailNotSent(), Is.Empty);
+    }
+
     [Test]
     public async Task MailSend_SenderStalledPastItsLease_MessageStillDeliveredOnce()
     {

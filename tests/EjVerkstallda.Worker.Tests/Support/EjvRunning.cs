@@ -53,6 +53,15 @@ public sealed class EjvRunning : IDisposable
         return false;
     }
 
+    /// <summary>Waits (bounded) for the process to end by itself; its exit code, or -1 if it was still running at the limit.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan limit)
+    {
+        using var cts = new CancellationTokenSource(limit);
+        try { await _process.WaitForExitAsync(cts.Token); }
+        catch (OperationCanceledException) { return -1; }
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL, then waits until the process is gone.</summary>
     public void KillHard()
     {
