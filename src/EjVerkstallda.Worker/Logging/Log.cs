@@ -23,6 +23,9 @@ public static partial class Log
     [LoggerMessage(EventId = 1005, Level = LogLevel.Error, Message = "Public statistikrapport of nämnd {Namnd}, quarter {Quarter} stopped by the anonymity guard: {Findings}")]
     public static partial void PublicBlocked(ILogger logger, string namnd, string quarter, string findings);
 
+    [LoggerMessage(EventId = 1006, Level = LogLevel.Information, Message = "Run phases: nämnd {Namnd}, quarter {Quarter}: read {ReadMs} ms ({Rows} rows), judge {JudgeMs} ms, identifiers {IdsMs} ms, outputs {OutputsMs} ms, ledger {LedgerMs} ms")]
+    public static partial void RunPhases(ILogger logger, string namnd, string quarter, long readMs, int rows, long judgeMs, long idsMs, long outputsMs, long ledgerMs);
+
     [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "State store migrated: {Applied} script(s) applied")]
     public static partial void Migrated(ILogger logger, int applied);
 }

@@ -92,6 +92,8 @@ public sealed class QuarterlyRunner(
 
     private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, CancellationToken ct)
     {
+        var phase = System.Diagnostics.Stopwatch.StartNew();
+        long Lap() { var ms = phase.ElapsedMilliseconds; phase.Restart(); return ms; }
         var prior = await ledger.PriorReportsAsync(namnd.Id, quarter.ToString(), ct);
         var openAtIvo = prior.Where(p => p.Value.OwesClosingReport).Select(p => p.Key.BeslutId).ToHashSet(StringComparer.Ordinal);
         var problems = new List<DataQualityProblem>();
@@ -100,6 +102,7 @@ public sealed class QuarterlyRunner(
         var raw = new List<RawBeslut>();
         await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
 
+        var readMs = Lap();
         await faults.PointAsync(FaultInjection.AfterRead, ct);
         var validation = new BeslutValidator(katalog).Validate(raw);
         problems.AddRange(validation.Problems);
@@ -112,7 +115,9 @@ public sealed class QuarterlyRunner(
         problems.AddRange(classification.Notes);
         var reports = classification.Reports;
         problems.AddRange(OwedButNotReported(prior, reports, raw));
+        var judgeMs = Lap();
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
+        var idsMs = Lap();
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
         var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
@@ -124,6 +129,7 @@ public sealed class QuarterlyRunner(
         var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, statistikJson, reports, IvoIdOf, ct);
 
         var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = blocked };
+        var outputsMs = Lap();
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
         {
@@ -133,6 +139,7 @@ public sealed class QuarterlyRunner(
             await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
             await faults.PointAsync(FaultInjection.AfterLedger, ct);
         }
+        Log.RunPhases(logger, namnd.Id, quarter.ToString(), readMs, raw.Count, judgeMs, idsMs, outputsMs, Lap());
         return result;
     }
 
