@@ -131,6 +131,18 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         return rows.ToList();
     }
 
+    /// <summary>How many of a quarter's reports are not yet marked as entered in IVO's e-tjänst, and how many of those are closing reports.</summary>
+    public async Task<(int Reports, int ClosingReports)> UnsubmittedAsync(string namnd, string quarter, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var row = await c.QuerySingleAsync<(long Reports, long? ClosingReports)>(new CommandDefinition(
+            """
+            SELECT CAST(COUNT(*) AS BIGINT), CAST(SUM(CASE WHEN status IN ('verkstalld', 'avslutad') THEN 1 ELSE 0 END) AS BIGINT)
+            FROM ejv_report WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NULL
+            """, new { namnd, quarter }, cancellationToken: ct));
+        return ((int)row.Reports, (int)(row.ClosingReports ?? 0));
+    }
+
     /// <summary>The first quarter each case was reported in.</summary>
     public async Task<IReadOnlyDictionary<(string BeslutId, string Kind), string>> FirstReportedAsync(string namnd, CancellationToken ct)
     {

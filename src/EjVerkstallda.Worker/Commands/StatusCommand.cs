@@ -79,10 +79,9 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
             var unsubmitted = new List<UnsubmittedQuarter>();
             foreach (var q in completed.TakeLast(4))
             {
-                var rows = await ledger.QuarterAsync(n.Id, q, ct);
-                var count = rows.Count(r => r.SubmittedAt is null);
+                var (count, closing) = await ledger.UnsubmittedAsync(n.Id, q, ct);
                 if (count > 0)
-                    unsubmitted.Add(new UnsubmittedQuarter(q, count, rows.Count(r => r.SubmittedAt is null && r.Status is "verkstalld" or "avslutad"),
+                    unsubmitted.Add(new UnsubmittedQuarter(q, count, closing,
                         sp.GetRequiredService<Delivery.DeliveryPlanner>().WindowOf(Core.Kvartal.Kvartal.Parse(q)).Closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
             }
             var approved = approvals.Select(a => a.Quarter).ToHashSet();

@@ -45,7 +45,7 @@ public sealed class ReminderService(
             var quarter = Kvartal.Parse(q);
             var window = planner.WindowOf(quarter);
             if (today < window.Closes.AddDays(-options.Ivo.RemindDaysBefore) || today > window.Closes) continue;
-            var unsubmitted = (await ledger.QuarterAsync(namnd.Id, q, ct)).Count(r => r.SubmittedAt is null);
+            var (unsubmitted, _) = await ledger.UnsubmittedAsync(namnd.Id, q, ct);
             if (unsubmitted > 0 && planner.WindowReminder(namnd, quarter, unsubmitted) is { } m) list.Add(m);
         }
         return list;

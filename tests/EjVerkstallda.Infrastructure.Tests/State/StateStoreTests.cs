@@ -104,6 +104,19 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         Assert.That(trend.Select(t => (t.Quarter, t.Open)), Is.EqualTo(new[] { ("2024Q1", 3), ("2024Q2", 2) }));
     }
 
+    [Test]
+    public async Task Unsubmitted_CountsReportsAndClosingReportsNotYetMarked()
+    {
+        var ledger = new LedgerStore(_state, TimeProvider.System);
+        Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((0, 0)), "an unknown quarter");
+        await ledger.SaveQuarterAsync("sn", "2024Q2", 1,
+            [Ledger("A", "ny"), Ledger("B", "verkstalld"), Ledger("C", "avslutad"), Ledger("D", "kvarstar")], [], CancellationToken.None);
+        Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((4, 2)));
+        await ledger.MarkSubmittedAsync("sn", "2024Q2", ["B"], "Handläggare", CancellationToken.None);
+        Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((3, 1)));
+        Assert.That(await ledger.UnsubmittedAsync("other", "2024Q2", CancellationToken.None), Is.EqualTo((0, 0)), "another nämnd's rows do not count");
+    }
+
     private static Beslut Person(string personId, string beslutId, DateOnly? born, Kon? kon, bool skyddad = false) => new()
     {
         Id = beslutId, PersonId = personId, Insats = new InsatsDefinition("HTJ", "Hemtjänst", Lag.SoL, "bistand"),
