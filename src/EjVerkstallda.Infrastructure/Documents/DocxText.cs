@@ -1,39 +1,69 @@
-using DocumentFormat.OpenXml.Packaging;
-using A = DocumentFormat.OpenXml.Drawing;
-using C = DocumentFormat.OpenXml.Drawing.Charts;
-using DW = DocumentFormat.OpenXml.Drawing.Wordprocessing;
-using W = DocumentFormat.OpenXml.Wordprocessing;
+using System.IO.Compression;
+using System.Text;
+using System.Xml;
 
 namespace EjVerkstallda.Infrastructure.Documents;
 
 /// <summary>
-/// Every text a reader of a .docx can see: paragraphs of the body, headers and footers, chart values and labels,
-/// alt texts and document properties; one line per paragraph. For <see cref="Core.Anonymity.AnonymityGuard"/>.
+/// Every text a reader of a .docx can see: paragraphs of the body, headers and footers, chart values and labels, alt texts
+/// and document properties; one line per paragraph. For <see cref="Core.Anonymity.AnonymityGuard"/>.
+/// Read straight from the package's XML parts with an <see cref="XmlReader"/>, every part of the package rather than only
+/// those linked from the main document, and without building the Open XML element tree (which cost ~0.35 s a run).
 /// </summary>
 public static class DocxText
 {
+    private const string W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main";
+    private const string A = "http://schemas.openxmlformats.org/drawingml/2006/main";
+    private const string C = "http://schemas.openxmlformats.org/drawingml/2006/chart";
+    private const string WP = "http://schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing";
+    private const string DC = "http://purl.org/dc/elements/1.1/";
+
     public static string ExtractAll(byte[] docx)
     {
-        using var stream = new MemoryStream(docx, writable: false);
-        using var doc = WordprocessingDocument.Open(stream, false);
+        using var zip = new ZipArchive(new MemoryStream(docx, writable: false), ZipArchiveMode.Read);
+        if (!zip.Entries.Any(e => e.FullName.EndsWith("document.xml", StringComparison.Ordinal)))
+            throw new InvalidDataException("the document has no main part");
         var lines = new List<string>();
-        var main = doc.MainDocumentPart ?? throw new InvalidDataException("the document has no main part");
-        if (main.Document is { } d) lines.AddRange(Paragraphs(d));
-        foreach (var h in main.HeaderParts) lines.AddRange(Paragraphs(h.Header));
-        foreach (var f in main.FooterParts) lines.AddRange(Paragraphs(f.Footer));
-        foreach (var c in main.ChartParts)
+        foreach (var entry in zip.Entries.Where(IsXmlPart).OrderBy(e => e.FullName, StringComparer.Ordinal))
         {
-            lines.AddRange(c.ChartSpace.Descendants<C.NumericValue>().Select(v => v.Text));
-            lines.AddRange(c.ChartSpace.Descendants<A.Text>().Select(t => t.Text));
+            using var stream = entry.Open();
+            Extract(stream, lines);
         }
-        lines.AddRange(main.Document?.Descendants<DW.DocProperties>().Select(p => $"{p.Name?.Value} {p.Description?.Value} {p.Title?.Value}") ?? []);
-        lines.Add(doc.PackageProperties.Title ?? "");
-        lines.Add(doc.PackageProperties.Subject ?? "");
-        lines.Add(doc.PackageProperties.Creator ?? "");
         return string.Join("\n", lines);
     }
 
-    /// <summary>The text of each paragraph (body, tables), field codes left out.</summary>
-    public static IEnumerable<string> Paragraphs(DocumentFormat.OpenXml.OpenXmlElement root) =>
-        root.Descendants<W.Paragraph>().Select(p => string.Concat(p.Descendants<W.Text>().Select(t => t.Text)));
+    /// <summary>XML parts, and the core properties, which System.IO.Packaging stores as a <c>.psmdcp</c> part.</summary>
+    private static bool IsXmlPart(ZipArchiveEntry e) =>
+        e.FullName.EndsWith(".xml", StringComparison.OrdinalIgnoreCase) || e.FullName.EndsWith(".psmdcp", StringComparison.OrdinalIgnoreCase);
+
+    private static void Extract(Stream part, List<string> lines)
+    {
+        using var reader = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, IgnoreComments = true });
+        var paragraph = new StringBuilder();
+        var depth = -1; // depth of the open w:p, -1 when outside one
+        // ReadElementContentAsString leaves the reader on the next node already, so it must not be read past.
+        var more = reader.Read();
+        while (more)
+        {
+            if (reader.NodeType == XmlNodeType.Element)
+            {
+                var (ns, name) = (reader.NamespaceURI, reader.LocalName);
+                if (ns == W && name == "t") { paragraph.Append(reader.ReadElementContentAsString()); more = !reader.EOF; continue; }
+                if ((ns == A && name == "t") || (ns == C && name == "v") || (ns == DC && name is "title" or "subject" or "creator"))
+                {
+                    lines.Add(reader.ReadElementContentAsString());
+                    more = !reader.EOF;
+                    continue;
+                }
+                if (ns == W && name == "p" && depth < 0 && !reader.IsEmptyElement) { depth = reader.Depth; paragraph.Clear(); }
+                else if (ns == WP && name == "docPr") lines.Add($"{reader.GetAttribute("name")} {reader.GetAttribute("descr")} {reader.GetAttribute("title")}");
+            }
+            else if (reader.NodeType == XmlNodeType.EndElement && depth == reader.Depth && reader.NamespaceURI == W && reader.LocalName == "p")
+            {
+                lines.Add(paragraph.ToString());
+                depth = -1;
+            }
+            more = reader.Read();
+        }
+    }
 }
