@@ -12,8 +12,8 @@ using Npgsql;
 var opts = Args.Parse(args);
 var quarter = Kvartal.Parse("2026Q3");
 Directory.CreateDirectory(opts.Work);
-Console.WriteLine("| provider | beslut | candidates | fill (s) | bare query (s) | run (s) | ratio run/bare | process wall (s) | peak RSS (MB) | status (s) |");
-Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+Console.WriteLine("| provider | beslut | candidates | fill (s) | bare count (s) | bare select (s) | run (s) | run/count | run/select | process wall (s) | peak RSS (MB) | status (s) |");
+Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
 foreach (var provider in opts.Providers)
 {
     foreach (var size in opts.Sizes)
@@ -26,12 +26,14 @@ foreach (var provider in opts.Providers)
         var reader = new CaseSourceReader(source);
         var candidates = await reader.CountCandidatesAsync(quarter, null, CancellationToken.None); // warm-up
         var bare = Median(await Repeat(3, async () => await reader.CountCandidatesAsync(quarter, null, CancellationToken.None)));
+        var select = Median(await Repeat(3, async () => await reader.DrainCandidatesAsync(quarter, null, CancellationToken.None)));
         var runs = new List<(double Wall, double RssMb, double Run)>();
         for (var i = 0; i < 3; i++) runs.Add(await Ejv.TimedAsync(opts, dialect.Folder, cs, $"{provider}-{size}-{i}", ["run", "--quarter", quarter.ToString()]));
         var best = runs.MinBy(r => r.Run);
-        var status = await Ejv.TimedAsync(opts, dialect.Folder, cs, $"{provider}-{size}-0", ["status"], freshState: false);
+        var status = new List<double>();
+        for (var i = 0; i < 3; i++) status.Add((await Ejv.TimedAsync(opts, dialect.Folder, cs, $"{provider}-{size}-0", ["status"], freshState: false)).Wall);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {size:N0} | {candidates:N0} | {fill.Elapsed.TotalSeconds:F1} | {bare:F3} | {best.Run:F3} | {best.Run / bare:F2} | {best.Wall:F2} | {runs.Max(r => r.RssMb):F0} | {status.Wall:F2} |"));
+            $"| {provider} | {size:N0} | {candidates:N0} | {fill.Elapsed.TotalSeconds:F1} | {bare:F3} | {select:F3} | {best.Run:F3} | {best.Run / bare:F2} | {best.Run / select:F2} | {best.Wall:F2} | {runs.Max(r => r.RssMb):F0} | {Median(status):F2} |"));
     }
 }
 if (opts.Namnder > 0) await Regional.RunAsync(opts, quarter);
@@ -126,9 +128,12 @@ public static class Regional
     {
         var dialect = SqlDialect.For(DbProvider.Sqlite);
         var file = Path.Combine(opts.Work, "regional.db");
-        foreach (var f in Directory.GetFiles(opts.Work, "regional.db*")) File.Delete(f);
         var cs = $"Data Source={file};Pooling=False";
-        await BenchDatabase.FillAsync(dialect, cs, quarter, 1_000_000, opts.Namnder);
+        if (!opts.Reuse || !File.Exists(file))
+        {
+            foreach (var f in Directory.GetFiles(opts.Work, "regional.db*")) File.Delete(f);
+            await BenchDatabase.FillAsync(dialect, cs, quarter, 1_000_000, opts.Namnder);
+        }
         var namnder = Enumerable.Range(0, opts.Namnder).Select(i => new
         {
             Id = $"n{i:D3}", Namn = $"Nämnd {i}", NamndFilter = $"n{i:D3}",

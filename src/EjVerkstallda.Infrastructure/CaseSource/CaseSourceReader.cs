@@ -97,6 +97,22 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
     }
 
+    /// <summary>
+    /// The bare cost of the candidate query with its rows: the run's own SELECT (columns, view, WHERE clause), every row read
+    /// off the connection and dropped, nothing mapped or kept. The benchmark's like-for-like base for a run.
+    /// </summary>
+    public async Task<long> DrainCandidatesAsync(Kvartal quarter, string? namndFilter, CancellationToken ct)
+    {
+        await using var c = await OpenAsync(ct);
+        var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
+        var sql = $"SELECT {SelectList(hasNamnd)} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, CandidateArgs(quarter, namndFilter),
+            commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
+        long rows = 0;
+        while (await reader.ReadAsync(ct)) rows++;
+        return rows;
+    }
+
     private DynamicParameters CandidateArgs(Kvartal quarter, string? namndFilter)
     {
         var args = new DynamicParameters();

@@ -66,27 +66,60 @@ internal static class XlsxSheetWriter
         return $"'{name}'!$A$1:${last}${lastRow}";
     }
 
+    // Start tags only: the writer takes the name from these and the attributes from the list, so one instance serves every cell.
+    private static readonly Row RowTag = new();
+    private static readonly Cell CellTag = new();
+    private static readonly CellValue ValueTag = new();
+    private static readonly InlineString InlineTag = new();
+    private static readonly Text TextTag = new();
+    private static readonly OpenXmlAttribute Preserve = new("xml", "space", "http://www.w3.org/XML/1998/namespace", "preserve");
+    private static readonly OpenXmlAttribute InlineType = new("t", "", "inlineStr");
+
+    /// <summary>A row written tag by tag: no element objects per cell (a 180,000-cell workbook was most of a large run's output time).</summary>
     private static void WriteRow(OpenXmlWriter w, uint index, object?[] values, uint? style)
     {
-        w.WriteStartElement(new Row { RowIndex = index });
+        var row = index.ToString(CultureInfo.InvariantCulture);
+        w.WriteStartElement(RowTag, [new OpenXmlAttribute("r", "", row)]);
         for (var i = 0; i < values.Length; i++)
         {
-            var cell = CellOf(values[i], style);
-            if (cell is null) continue;
-            cell.CellReference = $"{Column(i)}{index}";
-            w.WriteElement(cell);
+            var reference = new OpenXmlAttribute("r", "", Column(i) + row);
+            switch (values[i])
+            {
+                case null:
+                    continue;
+                case DateOnly d:
+                    WriteNumber(w, reference, DateStyle, d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture));
+                    break;
+                case int n:
+                    WriteNumber(w, reference, style, n.ToString(CultureInfo.InvariantCulture));
+                    break;
+                case string text:
+                    var cellStyle = style ?? (text.Length > 50 ? WrapStyle : null);
+                    w.WriteStartElement(CellTag, cellStyle is { } s ? [reference, Style(s), InlineType] : [reference, InlineType]);
+                    w.WriteStartElement(InlineTag);
+                    w.WriteStartElement(TextTag, [Preserve]);
+                    w.WriteString(CellText(text));
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                    w.WriteEndElement();
+                    break;
+                default:
+                    throw new ArgumentException($"unsupported cell type {values[i]!.GetType().Name}", nameof(values));
+            }
         }
         w.WriteEndElement();
     }
 
-    private static Cell? CellOf(object? value, uint? style) => value switch
+    private static void WriteNumber(OpenXmlWriter w, OpenXmlAttribute reference, uint? style, string number)
     {
-        null => null,
-        DateOnly d => new Cell { CellValue = new CellValue(d.ToDateTime(TimeOnly.MinValue).ToOADate().ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = DateStyle },
-        int n => new Cell { CellValue = new CellValue(n.ToString(CultureInfo.InvariantCulture)), DataType = CellValues.Number, StyleIndex = style },
-        string s => new Cell(new InlineString(new Text(CellText(s)) { Space = SpaceProcessingModeValues.Preserve })) { DataType = CellValues.InlineString, StyleIndex = style ?? (s.Length > 50 ? WrapStyle : null) },
-        _ => throw new ArgumentException($"unsupported cell type {value.GetType().Name}", nameof(value)),
-    };
+        w.WriteStartElement(CellTag, style is { } s ? [reference, Style(s)] : [reference]);
+        w.WriteStartElement(ValueTag);
+        w.WriteString(number);
+        w.WriteEndElement();
+        w.WriteEndElement();
+    }
+
+    private static OpenXmlAttribute Style(uint style) => new("s", "", style.ToString(CultureInfo.InvariantCulture));
 
     /// <summary>Excel's limit for the text of one cell; a longer text makes Excel report the workbook as damaged.</summary>
     internal const int MaxCellText = 32_767;
