@@ -144,16 +144,20 @@ public sealed class MailFailureTests
         }
     }
 
+    /// <summary>A quarter's run, SIGKILLed at the named fault point while it mails the draft (the lease is two seconds).</summary>
+    private async Task RunKilledAtAsync(string point)
+    {
+        _world = new DeliveryWorld();
+        string[] args = ["run", "--quarter", "2024Q1", .. _world.Config($"--Ejv:Testing:PauseAt={point}", "--Ejv:Testing:PauseFor=00:01:00", "--Ejv:Mail:Lease=00:00:02")];
+        using var running = EjvRunning.Start(_world.Dir, _world.Env, args);
+        Assert.That(await running.WaitForStderrAsync($"Fault injection: pausing at {point}", TimeSpan.FromSeconds(45)), Is.True, running.Stderr);
+        running.KillHard();
+    }
+
     [Test]
     public async Task Run_KilledBetweenRecordingAndSending_DraftDeliveredOnceAfterLease()
     {
-        _world = new DeliveryWorld();
-        string[] args = ["run", "--quarter", "2024Q1", .. _world.Config("--Ejv:Testing:PauseAt=before-send", "--Ejv:Testing:PauseFor=00:01:00", "--Ejv:Mail:Lease=00:00:02")];
-        using (var running = EjvRunning.Start(_world.Dir, _world.Env, args))
-        {
-            Assert.That(await running.WaitForStderrAsync("Fault injection: pausing at before-send", TimeSpan.FromSeconds(45)), Is.True, running.Stderr);
-            running.KillHard();
-        }
+        await RunKilledAtAsync("before-send");
         Assert.That(_world.Received(), Is.Empty, "killed before sending");
         var claimed = (await _world.MailNotSent()).Single();
         Assert.That(claimed.GetProperty("status").GetString(), Is.EqualTo("pending"));
@@ -174,13 +178,7 @@ public sealed class MailFailureTests
     [Test]
     public async Task Run_KilledAfterTheRelayAcceptedBeforeMarking_SentAgainOnceWithTheSameMessageId()
     {
-        _world = new DeliveryWorld();
-        string[] args = ["run", "--quarter", "2024Q1", .. _world.Config("--Ejv:Testing:PauseAt=after-send", "--Ejv:Testing:PauseFor=00:01:00", "--Ejv:Mail:Lease=00:00:02")];
-        using (var running = EjvRunning.Start(_world.Dir, _world.Env, args))
-        {
-            Assert.That(await running.WaitForStderrAsync("Fault injection: pausing at after-send", TimeSpan.FromSeconds(45)), Is.True, running.Stderr);
-            running.KillHard();
-        }
+        await RunKilledAtAsync("after-send");
         Assert.That(_world.Received(), Has.Count.EqualTo(1), "the relay had the draft before the kill");
         Assert.That((await _world.MailNotSent()).Single().GetProperty("status").GetString(), Is.EqualTo("pending"), "not marked sent");
 
