@@ -105,7 +105,8 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     {
         await using var c = await OpenAsync(ct);
         var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
-        var sql = $"SELECT {SelectList(hasNamnd)} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
+        var select = SelectList(hasNamnd);
+        var sql = $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
         await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, CandidateArgs(quarter, namndFilter),
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
         long rows = 0;

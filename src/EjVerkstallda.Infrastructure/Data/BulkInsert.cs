@@ -28,7 +28,8 @@ public static class BulkInsert
     {
         await using var cmd = c.CreateCommand();
         cmd.Transaction = tx;
-        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({string.Join(", ", columns.Select((_, i) => "@" + Name(0, i)))})";
+        var values = string.Join(", ", columns.Select((_, i) => "@" + Name(0, i)));
+        cmd.CommandText = $"INSERT INTO {table} ({string.Join(", ", columns)}) VALUES ({values})";
         var parameters = columns.Select((_, i) => AddParameter(cmd, Name(0, i))).ToArray();
         var prepared = false;
         foreach (var row in rows)
