@@ -54,8 +54,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
             throw new CaseSourceException($"{options.BeslutRelation} has no column {ViewContract.OptionalNamndColumn}, but a nämnd is configured with a NamndFilter; add the column to the view or remove the filter");
         var select = SelectList(hasNamnd);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var sql = $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
-        await foreach (var row in StreamAsync(c, sql, CandidateArgs(quarter, namndFilter), ct))
+        await foreach (var row in StreamAsync(c, CandidateSql(select, namndFilter), CandidateArgs(quarter, namndFilter), ct))
         {
             if (row.BeslutId is not null) seen.Add(row.BeslutId);
             yield return row;
@@ -92,8 +91,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     public async Task<long> CountCandidatesAsync(Kvartal quarter, string? namndFilter, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        var sql = $"SELECT COUNT(*) FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql, CandidateArgs(quarter, namndFilter),
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(CandidateSql("COUNT(*)", namndFilter), CandidateArgs(quarter, namndFilter),
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
     }
 
@@ -105,9 +103,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     {
         await using var c = await OpenAsync(ct);
         var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
-        var select = SelectList(hasNamnd);
-        var sql = $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
-        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(sql, CandidateArgs(quarter, namndFilter),
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(CandidateSql(SelectList(hasNamnd), namndFilter), CandidateArgs(quarter, namndFilter),
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
         long rows = 0;
         while (await reader.ReadAsync(ct)) rows++;
@@ -124,6 +120,10 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         if (namndFilter is not null) args.Add("namnd", namndFilter);
         return args;
     }
+
+    /// <summary>The one candidate query: the run reads it, the benchmark counts it and drains it.</summary>
+    private string CandidateSql(string select, string? namndFilter) =>
+        $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
 
     private static string NamndPredicate(string? namndFilter) => namndFilter is null ? "" : "namnd_id = @namnd AND ";
 
