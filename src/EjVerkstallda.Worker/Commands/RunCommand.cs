@@ -26,7 +26,7 @@ public static class RunCommand
                 var result = await runner.RunAsync(namnd, quarter, dryRun, ct);
                 Console.Out.WriteLine(Summary(result));
             }
-            catch (Exception ex) when (ex is not OperationCanceledException && (namnder.Count > 1 || !dryRun))
+            catch (Exception ex) when (ex is not OperationCanceledException)
             {
                 if (namnder.Count == 1) onlyFailure = ex;
                 else failures.Add($"{namnd.Id}: {EjvProgram.Describe(ex)}");
