@@ -23,7 +23,7 @@ public sealed class OutageTests
     private readonly List<string> _roles = [];
     private string? _mount;
 
-    private static string Admin => Environment.GetEnvironmentVariable("EJV_TEST_PG") ?? "";
+    private static string Admin => TestPrerequisite.PostgresAdmin;
 
     [SetUp]
     public void SetUp()
@@ -227,7 +227,7 @@ public sealed class OutageTests
 
     private async Task<(string Role, string ConnectionString)> PostgresDatabaseAsync()
     {
-        if (Admin.Length == 0) Unavailable("EJV_TEST_PG is not set: run the tests with tests/run-tests.sh, which starts PostgreSQL");
+        TestPrerequisite.RequirePostgres();
         var id = Guid.NewGuid().ToString("N")[..12];
         var (role, db) = ("ejv_r_" + id, "ejv_" + id);
         await AdminSql($"CREATE ROLE {role} LOGIN PASSWORD 'outage-{id}'");
@@ -259,7 +259,7 @@ public sealed class OutageTests
     {
         Directory.CreateDirectory(folder);
         var (code, output) = await AsRoot("mount", "-t", "tmpfs", "-o", "size=512k,mode=0777", "tmpfs", folder);
-        if (code != 0) Unavailable($"cannot mount a small tmpfs for the full-disk test (run the tests as root, as tests/run-tests.sh does): {output}");
+        if (code != 0) TestPrerequisite.Unavailable($"cannot mount a small tmpfs for the full-disk test (run the tests as root, as tests/run-tests.sh does): {output}");
         _mount = folder;
     }
 
@@ -282,11 +282,5 @@ public sealed class OutageTests
     {
         try { return System.Diagnostics.Process.Start(psi); }
         catch (System.ComponentModel.Win32Exception) { return null; }
-    }
-
-    private static void Unavailable(string why)
-    {
-        if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(why);
-        Assert.Ignore(why);
     }
 }

@@ -17,17 +17,12 @@ public sealed class ClusterTests
     private readonly List<ServiceSandbox> _boxes = [];
     private string _database = "";
 
-    private static string Admin => Environment.GetEnvironmentVariable("EJV_TEST_PG") ?? "";
+    private static string Admin => TestPrerequisite.PostgresAdmin;
 
     [SetUp]
     public async Task SetUp()
     {
-        if (Admin.Length == 0)
-        {
-            const string why = "EJV_TEST_PG is not set: run the tests with tests/run-tests.sh, which starts PostgreSQL";
-            if (Environment.GetEnvironmentVariable("CI") == "true") Assert.Fail(why);
-            Assert.Ignore(why);
-        }
+        TestPrerequisite.RequirePostgres();
         _database = "ejv_" + Guid.NewGuid().ToString("N")[..12];
         await using var c = new NpgsqlConnection(Admin);
         await c.OpenAsync();
