@@ -40,6 +40,9 @@ public sealed class RulesOptions
     public bool LabelOldSolAsNew { get; set; }
     public int MinCellSize { get; set; } = 3;
     public List<int> BandStartMonths { get; set; } = [];
+
+    /// <summary>The kommun's time zone (IANA id): the calendar date of "today" and of timestamptz columns. See <see cref="Core.Kvartal.KommunTid"/>.</summary>
+    public string TimeZone { get; set; } = Core.Kvartal.KommunTid.DefaultZoneId;
 }
 
 /// <summary>One entry of <c>Ejv:Namnder</c>.</summary>
