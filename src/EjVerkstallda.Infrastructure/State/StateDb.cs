@@ -11,8 +11,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
-        var connection = Dialect.CreateConnection(connectionString);
+        var connection = Dialect.CreateConnection(StateStoreProbe.WithoutCreate(Dialect, connectionString));
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -31,7 +30,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>The embedded default keeps its state in a file; its folder is created on first use.</summary>
+    /// <summary>The embedded default keeps its state in a file; <c>ejv init</c> creates its folder.</summary>
     private void EnsureFolder()
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
@@ -39,15 +38,29 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
     }
 
-    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>ejv init</c> (and the demo, for its own store): creates the state store (the SQLite file and its folder, or the
+    /// schema in an existing PostgreSQL or SQL Server database) and applies every script. On an existing store it only upgrades.
+    /// </summary>
+    public Task<MigrationResult> InitAsync(CancellationToken cancellationToken)
     {
         if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
         return new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
     }
 
+    /// <summary>
+    /// Upgrades an existing state store in place. A store that does not exist or has no schema is refused with
+    /// <see cref="StateStoreMissingException"/>: only <see cref="InitAsync"/> creates one.
+    /// </summary>
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await StateStoreProbe.RequireAsync(Dialect, connectionString, cancellationToken);
+        return await new MigrationRunner(Dialect, StateStoreProbe.WithoutCreate(Dialect, connectionString)).RunAsync(cancellationToken);
+    }
+
     /// <summary>Quartz's job-store tables, for clustered scheduling (PostgreSQL and SQL Server only).</summary>
     public Task<MigrationResult> MigrateQuartzAsync(CancellationToken cancellationToken) =>
-        new MigrationRunner(Dialect, connectionString, "quartz").RunAsync(cancellationToken);
+        new MigrationRunner(Dialect, StateStoreProbe.WithoutCreate(Dialect, connectionString), "quartz").RunAsync(cancellationToken);
 
     public string ConnectionString => connectionString;
 
