@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using EjVerkstallda.Infrastructure.Data;
+using EjVerkstallda.Infrastructure.Files;
 
 namespace EjVerkstallda.Infrastructure.State;
 
@@ -31,17 +32,24 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>The embedded default keeps its state in a file; its folder is created on first use.</summary>
-    private void EnsureFolder()
+    /// <summary>
+    /// The embedded default keeps its state in a file; its folder is created on first use (0700). The file itself is
+    /// made by <see cref="MigrateAsync"/> (0600, before SQLite opens it: SQLite gives its -wal, -shm and -journal files
+    /// the main file's mode); a file made by an older version loses its group and other permissions here.
+    /// </summary>
+    private void EnsureFolder(bool createFile = false)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var path = Path.GetFullPath(file);
+        if (Path.GetDirectoryName(path) is { } folder) SecureFiles.CreateDirectory(folder);
+        if (createFile) SecureFiles.EnsureFile(path);
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) SecureFiles.Restrict(path + suffix);
     }
 
     public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
-        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder(createFile: true);
         return new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
     }
 
