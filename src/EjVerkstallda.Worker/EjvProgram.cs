@@ -53,8 +53,8 @@ public static class EjvProgram
             // JSON lines, one file a day, 90 days kept. The messages carry ids and counts only (see Logging/Log.cs).
             var serilog = new Serilog.LoggerConfiguration()
                 .MinimumLevel.Information()
-                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(logFolder, "ejv-.jsonl"),
-                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90)
+                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(Logging.PrivateLogFiles.PrepareFolder(logFolder), "ejv-.jsonl"),
+                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90, hooks: Logging.PrivateLogFiles.Instance)
                 .CreateLogger();
             builder.Logging.AddSerilog(serilog, dispose: true);
         }

@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using EjVerkstallda.Infrastructure.Data;
+using EjVerkstallda.Infrastructure.Files;
 
 namespace EjVerkstallda.Infrastructure.State;
 
@@ -11,6 +12,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
 
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
         var connection = Dialect.CreateConnection(StateStoreProbe.WithoutCreate(Dialect, connectionString));
         try
         {
@@ -30,12 +32,19 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>The embedded default keeps its state in a file; <c>ejv init</c> creates its folder.</summary>
-    private void EnsureFolder()
+    /// <summary>
+    /// The embedded default keeps its state in a file. Only <c>ejv init</c> creates it: its folder (0700) and the file itself
+    /// (0600, before SQLite opens it: SQLite gives its -wal, -shm and -journal files the main file's mode). Every other open
+    /// only takes group and other permissions away from a file made by an older version, and creates nothing.
+    /// </summary>
+    private void EnsureFolder(bool createFile = false)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var path = Path.GetFullPath(file);
+        if (createFile && Path.GetDirectoryName(path) is { } folder) SecureFiles.CreateDirectory(folder);
+        if (createFile) SecureFiles.EnsureFile(path);
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) SecureFiles.Restrict(path + suffix);
     }
 
     /// <summary>
@@ -44,7 +53,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
     /// </summary>
     public Task<MigrationResult> InitAsync(CancellationToken cancellationToken)
     {
-        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder(createFile: true);
         return new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
     }
 
@@ -55,6 +64,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
     public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
     {
         await StateStoreProbe.RequireAsync(Dialect, connectionString, cancellationToken);
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
         return await new MigrationRunner(Dialect, StateStoreProbe.WithoutCreate(Dialect, connectionString)).RunAsync(cancellationToken);
     }
 

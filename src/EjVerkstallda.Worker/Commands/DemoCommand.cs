@@ -68,7 +68,7 @@ public static class DemoCommand
 
     private static void Reset()
     {
-        Directory.CreateDirectory(Folder);
+        Infrastructure.Files.SecureFiles.CreateDirectory(Folder); // 0700: the demo's state and outputs are as private as real ones
         foreach (var name in new[] { "case-system.db", "state.db" })
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
                 File.Delete(Path.Combine(Folder, name + suffix));
