@@ -1,68 +1,74 @@
-using System.Data.Common;
-using Dapper;
+using DbUp;
+using DbUp.Builder;
+using DbUp.Engine;
+using EjVerkstallda.Infrastructure.State;
 
 namespace EjVerkstallda.Infrastructure.Data;
 
 /// <summary>
-/// Applies the embedded scripts <c>sql/&lt;provider&gt;/&lt;set&gt;/NNNN_*.sql</c> in name order, each in its own
-/// transaction, journaled in <c>ejv_schema_journal</c> (the <c>state</c> set by file name, other sets as <c>set/file</c>).
-/// Safe to run from several instances at once.
+/// Applies the embedded scripts <c>sql/&lt;provider&gt;/&lt;set&gt;/NNNN_*.sql</c> with DbUp, in name order, each in its own
+/// transaction, journaled in <c>ejv_schema_journal</c> (<see cref="SchemaJournal"/>: the <c>state</c> set by file name, other
+/// sets as <c>set/file</c>). The whole upgrade runs under <see cref="MigrationLock"/>, so several instances may start at once.
 /// </summary>
 public sealed class MigrationRunner(SqlDialect dialect, string connectionString, string scriptSet = "state")
 {
-    public const string JournalTable = "ejv_schema_journal";
+    public const string JournalTable = SchemaJournal.Table;
 
+    /// <summary>For tests: called when the lock is held by another instance, and after the journal was read.</summary>
+    public MigrationProbe? Probe { get; init; }
+
+    /// <summary>Upgrades and returns the scripts applied now; a failed script throws <see cref="MigrationFailedException"/>.</summary>
     public async Task<MigrationResult> RunAsync(CancellationToken cancellationToken)
     {
-        var scripts = SqlScripts.List($"{dialect.Folder}/{scriptSet}");
+        var result = await UpgradeAsync(cancellationToken);
+        if (!result.Successful) throw new MigrationFailedException(result.ErrorScript?.Name ?? $"{dialect.Folder}/{scriptSet}", result.Error);
+        return new MigrationResult(result.Scripts.Select(s => Path.GetFileName(s.Name)).ToList(), Scripts().Count);
+    }
+
+    /// <summary>DbUp's result: the scripts applied now, or the error and the script that failed.</summary>
+    public async Task<DatabaseUpgradeResult> UpgradeAsync(CancellationToken cancellationToken)
+    {
+        var scripts = Scripts();
         if (scripts.Count == 0) throw new InvalidOperationException($"no migration scripts embedded for {dialect.Folder}/{scriptSet}");
-        await using var connection = dialect.CreateConnection(connectionString);
-        await connection.OpenAsync(cancellationToken);
-        await EnsureJournalAsync(connection, cancellationToken);
-        var applied = new List<string>();
-        foreach (var script in scripts)
-        {
-            var name = Path.GetFileName(script);
-            var journalName = scriptSet == "state" ? name : $"{scriptSet}/{name}";
-            if (await ApplyAsync(connection, script, journalName, cancellationToken)) applied.Add(name);
-        }
-        return new MigrationResult(applied, scripts.Count);
+        await using var held = await MigrationLock.AcquireAsync(dialect, connectionString, Probe?.LockContended, cancellationToken);
+        var engine = Builder()
+            .WithScripts(scripts)
+            .JournalTo((connectionManager, _) => new SchemaJournal(connectionManager, dialect, Probe?.JournalRead))
+            .WithTransactionPerScript()
+            .WithVariablesDisabled()
+            .LogToNowhere()
+            .Build();
+        return await Task.Run(engine.PerformUpgrade, cancellationToken);
     }
 
-    private async Task EnsureJournalAsync(DbConnection connection, CancellationToken ct)
+    private UpgradeEngineBuilder Builder() => dialect.Provider switch
     {
-        var sql = dialect.Provider switch
-        {
-            DbProvider.SqlServer => $"IF OBJECT_ID(N'{JournalTable}', N'U') IS NULL CREATE TABLE {JournalTable} (script_name NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at NVARCHAR(40) NOT NULL)",
-            _ => $"CREATE TABLE IF NOT EXISTS {JournalTable} (script_name VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
-        };
-        try
-        {
-            await connection.ExecuteAsync(new CommandDefinition(sql, cancellationToken: ct));
-        }
-        catch (DbException) when (dialect.Provider != DbProvider.Sqlite)
-        {
-            // Another instance created it at the same moment; the journal now exists.
-        }
-    }
+        DbProvider.Sqlite => DeployChanges.To.SqliteDatabase(connectionString),
+        DbProvider.PostgreSql => DeployChanges.To.PostgresqlDatabase(connectionString),
+        _ => DeployChanges.To.SqlDatabase(connectionString),
+    };
 
-    private async Task<bool> ApplyAsync(DbConnection connection, string script, string name, CancellationToken ct)
-    {
-        await using var tx = await connection.BeginTransactionAsync(ct);
-        if (dialect.MigrationLock is { } lockSql)
-            await connection.ExecuteAsync(new CommandDefinition(lockSql, transaction: tx, cancellationToken: ct));
-        var done = await connection.ExecuteScalarAsync<int>(new CommandDefinition(
-            $"SELECT COUNT(*) FROM {JournalTable} WHERE script_name = @name", new { name }, tx, cancellationToken: ct));
-        if (done > 0) return false;
-        foreach (var statement in SqlScripts.Statements(SqlScripts.Read(script)))
-            await connection.ExecuteAsync(new CommandDefinition(statement, transaction: tx, cancellationToken: ct));
-        await connection.ExecuteAsync(new CommandDefinition(
-            $"INSERT INTO {JournalTable} (script_name, applied_at) VALUES (@name, @at)",
-            new { name, at = DateTimeOffset.UtcNow.ToString("O") }, tx, cancellationToken: ct));
-        await tx.CommitAsync(ct);
-        return true;
-    }
+    /// <summary>
+    /// The embedded scripts under their journal names. SQL Server runs each statement as its own batch (DbUp splits on
+    /// <c>GO</c>), as the earlier runner did, so that a statement may use a column added by the one before.
+    /// </summary>
+    private List<SqlScript> Scripts() => SqlScripts.List($"{dialect.Folder}/{scriptSet}")
+        .Select(path => new SqlScript(JournalName(path), Contents(path)))
+        .ToList();
+
+    private string JournalName(string path) => scriptSet == "state" ? Path.GetFileName(path) : $"{scriptSet}/{Path.GetFileName(path)}";
+
+    private string Contents(string path) => dialect.Provider == DbProvider.SqlServer
+        ? string.Join("\nGO\n", SqlScripts.Statements(SqlScripts.Read(path)))
+        : SqlScripts.Read(path);
 }
 
 /// <summary>What a migration run did: the scripts it applied now, out of all it knows.</summary>
 public sealed record MigrationResult(IReadOnlyList<string> Applied, int Known);
+
+/// <summary>Test seam: observe the moments where two instances could race.</summary>
+public sealed class MigrationProbe
+{
+    public Action? LockContended { get; init; }
+    public Action? JournalRead { get; init; }
+}

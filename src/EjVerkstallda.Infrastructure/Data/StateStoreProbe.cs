@@ -26,12 +26,7 @@ public static class StateStoreProbe
 
     public static async Task<bool> HasJournalAsync(SqlDialect dialect, DbConnection connection, CancellationToken ct, DbTransaction? tx = null)
     {
-        var sql = dialect.Provider switch
-        {
-            DbProvider.Sqlite => $"SELECT COUNT(*) FROM sqlite_master WHERE type = 'table' AND name = '{MigrationRunner.JournalTable}'",
-            DbProvider.PostgreSql => $"SELECT CASE WHEN to_regclass('{MigrationRunner.JournalTable}') IS NULL THEN 0 ELSE 1 END",
-            _ => $"SELECT CASE WHEN OBJECT_ID(N'{MigrationRunner.JournalTable}', N'U') IS NULL THEN 0 ELSE 1 END",
-        };
+        var sql = SchemaJournal.ExistsSql(dialect.Provider);
         return await connection.ExecuteScalarAsync<int>(new CommandDefinition(sql, transaction: tx, cancellationToken: ct)) > 0;
     }
 

@@ -35,6 +35,11 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         Assert.That(journaled, Is.EquivalentTo(SqlScripts.List($"{_db.Dialect.Folder}/state").Select(Path.GetFileName)));
     }
 
+    /// <summary>
+    /// Two instances really at once: the first is held just after it has read the (empty) journal, the point where a second
+    /// one without the lock would read the same empty journal and apply the scripts too (and then the first fails on
+    /// "already exists"). With the lock the second waits until the first has finished and then applies nothing.
+    /// </summary>
     [Test]
     public async Task Migrate_TwoInstancesAtOnce_BothSucceedAndApplyOnce()
     {
@@ -42,10 +47,55 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         await fresh.CreateAsync();
         try
         {
-            var a = new StateDb(fresh.Dialect, fresh.ConnectionString).InitAsync(CancellationToken.None);
-            var b = new StateDb(fresh.Dialect, fresh.ConnectionString).InitAsync(CancellationToken.None);
+            using var firstRead = new SemaphoreSlim(0);
+            using var goOn = new SemaphoreSlim(0);
+            var held = 0;
+            var secondWaits = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            var first = new MigrationRunner(fresh.Dialect, fresh.ConnectionString)
+            {
+                Probe = new MigrationProbe { JournalRead = () => { if (Interlocked.Exchange(ref held, 1) == 0) { firstRead.Release(); goOn.Wait(TimeSpan.FromSeconds(60)); } } },
+            };
+            var second = new MigrationRunner(fresh.Dialect, fresh.ConnectionString) { Probe = new MigrationProbe { LockContended = () => secondWaits.TrySetResult() } };
+
+            var a = Task.Run(() => first.RunAsync(CancellationToken.None));
+            Assert.That(await firstRead.WaitAsync(TimeSpan.FromSeconds(60)), Is.True, "the first instance read the journal");
+            var b = Task.Run(() => second.RunAsync(CancellationToken.None));
+            await Task.WhenAny(secondWaits.Task, b);
+            goOn.Release();
             var results = await Task.WhenAll(a, b);
-            Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(results[0].Known));
+
+            Assert.That(secondWaits.Task.IsCompleted, Is.True, "the second instance waited for the lock");
+            Assert.That(results[0].Applied, Has.Count.EqualTo(results[0].Known));
+            Assert.That(results[1].Applied, Is.Empty);
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Init_ScriptFails_NamesTheScriptAndKeepsNothingOfIt()
+    {
+        var fresh = new TDb();
+        await fresh.CreateAsync();
+        try
+        {
+            await using (var c = await fresh.OpenAsync())
+                await c.ExecuteAsync("CREATE TABLE ejv_quarter (x INTEGER)"); // 0001 creates ejv_run and ejv_report first, then this
+
+            var ex = await Assert.ThrowsAsync<MigrationFailedException>(() => new StateDb(fresh.Dialect, fresh.ConnectionString).InitAsync(CancellationToken.None));
+
+            Assert.That(ex!.Script, Is.EqualTo("0001_initial.sql"));
+            Assert.That(ex.Message, Does.StartWith("migration 0001_initial.sql failed and was rolled back: ").And.Not.Contain("\n"));
+            await using var check = await fresh.OpenAsync();
+            var journaled = await check.ExecuteScalarAsync<long>(SchemaJournal.ExistsSql(fresh.Dialect.Provider)) == 0
+                ? 0 : await check.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM ejv_schema_journal");
+            Assert.That(journaled, Is.Zero, "nothing journaled");
+            var tables = fresh.Dialect.Provider == DbProvider.Sqlite
+                ? "SELECT COUNT(*) FROM sqlite_master WHERE name = 'ejv_run'"
+                : "SELECT COUNT(*) FROM information_schema.tables WHERE table_name = 'ejv_run'";
+            Assert.That(await check.ExecuteScalarAsync<long>(tables), Is.Zero, "the script's earlier statements were rolled back");
         }
         finally
         {
