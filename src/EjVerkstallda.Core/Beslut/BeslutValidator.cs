@@ -45,6 +45,7 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
         if (id.Length > MaxIdLength || id.Any(PrintableText.NeedsEscape)) return (null, Bad("beslut_id too long or contains control characters"));
         var personId = Trimmed(r.PersonId);
         if (personId is null) return (null, Bad("person_id missing"));
+        if (personId.Length > MaxIdLength || personId.Any(PrintableText.NeedsEscape)) return (null, Bad("person_id too long or contains control characters"));
         var kod = Trimmed(r.InsatsKod);
         if (kod is null) return (null, Bad("insats_kod missing"));
         if (!katalog.TryGetValue(kod, out var insats)) return (null, Bad("unknown insats_kod (not in ejv_insats)"));
