@@ -52,7 +52,7 @@ public sealed class MigrationRunner(SqlDialect dialect, string connectionString,
     /// The embedded scripts under their journal names. SQL Server runs each statement as its own batch (DbUp splits on
     /// <c>GO</c>), as the earlier runner did, so that a statement may use a column added by the one before.
     /// </summary>
-    private List<SqlScript> Scripts() => SqlScripts.List($"{dialect.Folder}/{scriptSet}")
+    public List<SqlScript> Scripts() => SqlScripts.List($"{dialect.Folder}/{scriptSet}")
         .Select(path => new SqlScript(JournalName(path), Contents(path)))
         .ToList();
 

@@ -22,7 +22,7 @@ public sealed class SchemaJournal(Func<IConnectionManager> connectionManager, Sq
         _ => $"SELECT CASE WHEN OBJECT_ID(N'{Table}', N'U') IS NULL THEN 0 ELSE 1 END",
     };
 
-    private string CreateSql => dialect.Provider switch
+    public static string CreateSql(DbProvider provider) => provider switch
     {
         DbProvider.SqlServer => $"IF OBJECT_ID(N'{Table}', N'U') IS NULL CREATE TABLE {Table} (script_name NVARCHAR(200) NOT NULL PRIMARY KEY, applied_at NVARCHAR(40) NOT NULL)",
         _ => $"CREATE TABLE IF NOT EXISTS {Table} (script_name VARCHAR(200) NOT NULL PRIMARY KEY, applied_at VARCHAR(40) NOT NULL)",
@@ -44,11 +44,13 @@ public sealed class SchemaJournal(Func<IConnectionManager> connectionManager, Sq
         return executed;
     }
 
+    public const string InsertSql = $"INSERT INTO {Table} (script_name, applied_at) VALUES (@name, @at)";
+
     public void StoreExecutedScript(SqlScript script, Func<IDbCommand> dbCommandFactory)
     {
         EnsureTableExistsAndIsLatestVersion(dbCommandFactory);
         using var cmd = dbCommandFactory();
-        cmd.CommandText = $"INSERT INTO {Table} (script_name, applied_at) VALUES (@name, @at)";
+        cmd.CommandText = InsertSql;
         Add(cmd, "name", script.Name);
         Add(cmd, "at", DateTimeOffset.UtcNow.ToString("O", CultureInfo.InvariantCulture));
         cmd.ExecuteNonQuery();
@@ -58,7 +60,7 @@ public sealed class SchemaJournal(Func<IConnectionManager> connectionManager, Sq
     {
         if (Exists(dbCommandFactory)) return;
         using var cmd = dbCommandFactory();
-        cmd.CommandText = CreateSql;
+        cmd.CommandText = CreateSql(dialect.Provider);
         cmd.ExecuteNonQuery();
     }
 

@@ -18,6 +18,12 @@ public sealed class SqlDialect
 
     public DbProvider Provider { get; }
 
+    /// <summary>
+    /// Test seam (internal): connections for the current async flow come from this factory instead, so a test can render the
+    /// SQL Server statements every store sends without a SQL Server (see the ScriptDom tests). Null in the product.
+    /// </summary>
+    internal static readonly AsyncLocal<Func<DbProvider, string, DbConnection?>?> TestConnections = new();
+
     /// <summary>Folder name under <c>sql/</c>.</summary>
     public string Folder => Provider switch
     {
@@ -26,7 +32,7 @@ public sealed class SqlDialect
         _ => "sqlserver",
     };
 
-    public DbConnection CreateConnection(string connectionString) => Provider switch
+    public DbConnection CreateConnection(string connectionString) => TestConnections.Value?.Invoke(Provider, connectionString) ?? Provider switch
     {
         DbProvider.Sqlite => new SqliteConnection(connectionString),
         DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
@@ -66,14 +72,6 @@ public sealed class SqlDialect
     public string InList(string column, string parameter) => Provider == DbProvider.PostgreSql
         ? $"{column} = ANY(@{parameter})"
         : $"{column} IN @{parameter}";
-
-    /// <summary>Statement that serialises schema migrations between instances, run inside the migration transaction.</summary>
-    public string? MigrationLock => Provider switch
-    {
-        DbProvider.PostgreSql => "SELECT pg_advisory_xact_lock(727274101)",
-        DbProvider.SqlServer => "EXEC sp_getapplock @Resource = 'ejv_migrations', @LockMode = 'Exclusive', @LockOwner = 'Transaction'",
-        _ => null,
-    };
 
     /// <summary>Insert unless a row with the same key exists (the outbox's idempotent enqueue).</summary>
     public string InsertIfAbsent(string table, string columns, string values, string keyColumn, string keyParameter) => Provider switch
