@@ -14,10 +14,11 @@ public static class MigrationLock
     public static readonly TimeSpan Timeout = TimeSpan.FromMinutes(10);
 
     /// <summary>Waits for the lock. <paramref name="contended"/> is called once when another instance holds it.</summary>
-    public static async Task<IAsyncDisposable> AcquireAsync(SqlDialect dialect, string connectionString, Action? contended, CancellationToken ct) =>
-        dialect.Provider == DbProvider.Sqlite
-            ? await FileLockAsync(connectionString, contended, ct)
-            : await SessionLockAsync(dialect, connectionString, contended, ct);
+    public static Task<IAsyncDisposable> AcquireAsync(SqlDialect dialect, string connectionString, Action? contended, CancellationToken ct)
+    {
+        if (dialect.Provider == DbProvider.Sqlite) return FileLockAsync(connectionString, contended, ct);
+        return SessionLockAsync(dialect, connectionString, contended, ct);
+    }
 
     private static async Task<IAsyncDisposable> SessionLockAsync(SqlDialect dialect, string connectionString, Action? contended, CancellationToken ct)
     {

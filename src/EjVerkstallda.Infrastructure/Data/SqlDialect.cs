@@ -32,12 +32,13 @@ public sealed class SqlDialect
         _ => "sqlserver",
     };
 
-    public DbConnection CreateConnection(string connectionString) => TestConnections.Value?.Invoke(Provider, connectionString) ?? Provider switch
+    public DbConnection CreateConnection(string connectionString)
     {
-        DbProvider.Sqlite => new SqliteConnection(connectionString),
-        DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
-        _ => new SqlConnection(connectionString),
-    };
+        if (TestConnections.Value?.Invoke(Provider, connectionString) is { } test) return test;
+        if (Provider == DbProvider.Sqlite) return new SqliteConnection(connectionString);
+        if (Provider == DbProvider.PostgreSql) return new NpgsqlConnection(connectionString);
+        return new SqlConnection(connectionString);
+    }
 
     /// <summary>A date as a parameter value comparable with the provider's date columns (SQLite: ISO text).</summary>
     public object Date(DateOnly day) => Provider switch

@@ -65,7 +65,8 @@ public sealed class RecordingConnection(ConcurrentQueue<string> sent) : DbConnec
         protected override DbDataReader ExecuteDbDataReader(CommandBehavior behavior)
         {
             sent.Enqueue(CommandText);
-            return new DataTable().CreateDataReader();
+            using var none = new DataTable();
+            return none.CreateDataReader();
         }
 
         protected override void Dispose(bool disposing)

@@ -13,6 +13,10 @@ namespace EjVerkstallda.Infrastructure.Tests.SqlServer;
 /// </summary>
 public static class SqlServerSamples
 {
+    /// <summary>In every text value passed: a statement that contains it has a value spliced into its SQL.</summary>
+    public const string Marker = "zq9";
+    public const string Quarter = "2024Q1";
+
     public static async Task<List<string>> CallEveryMethodAsync(object store)
     {
         var missing = new List<string>();
@@ -52,21 +56,21 @@ public static class SqlServerSamples
     private static object? Sample(ParameterInfo p)
     {
         var t = Nullable.GetUnderlyingType(p.ParameterType) ?? p.ParameterType;
-        if (t == typeof(string)) return p.Name!.Contains("quarter", StringComparison.OrdinalIgnoreCase) ? "2024Q1" : "sn";
+        if (t == typeof(string)) return p.Name!.Contains("quarter", StringComparison.OrdinalIgnoreCase) ? Quarter : $"{Marker}-{p.Name}";
         if (t == typeof(CancellationToken)) return CancellationToken.None;
         if (t == typeof(long)) return 1L;
         if (t == typeof(int)) return 10;
         if (t == typeof(bool)) return true;
         if (t == typeof(TimeSpan)) return TimeSpan.FromMinutes(1);
         if (t == typeof(DateTimeOffset)) return new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero);
-        if (t == typeof(Kvartal)) return Kvartal.Parse("2024Q1");
+        if (t == typeof(Kvartal)) return Kvartal.Parse(Quarter);
         if (t == typeof(RunOutcome)) return new RunOutcome(RunOutcome.Succeeded, Reports: 1);
         if (t == typeof(List<DataQualityProblem>)) return new List<DataQualityProblem>();
         if (t.IsGenericType && typeof(IEnumerable).IsAssignableFrom(t) && t.GetGenericArguments() is [var item] && One(item) is { } one)
         {
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
             list.Add(one);
-            list.Add(one is string ? "B-2" : one);
+            list.Add(one is string ? Marker + "-B-2" : one);
             return list;
         }
         return p.HasDefaultValue ? p.DefaultValue : Missing.Value;
@@ -74,13 +78,13 @@ public static class SqlServerSamples
 
     private static object? One(Type item) => item switch
     {
-        _ when item == typeof(string) => "B-1",
-        _ when item == typeof(LedgerRow) => new LedgerRow { BeslutId = "B-1", Kind = "ej_verkstallt", Status = "ny", Lag = "SoL", InsatsKod = "HTJ", StartDate = "2023-10-01", Deadline = "2024-01-01" },
-        _ when item == typeof(DataQualityProblem) => new DataQualityProblem("B-9", "unknown insats_kod"),
-        _ when item == typeof(OutboxMessage) => new OutboxMessage { MessageId = "m-1", Namnd = "sn", Quarter = "2024Q1", Kind = OutboxKinds.Draft, Role = "handlaggare", Recipients = ["a@example.org"], Subject = "s", Body = "b" },
+        _ when item == typeof(string) => Marker + "-B-1",
+        _ when item == typeof(LedgerRow) => new LedgerRow { BeslutId = Marker + "-B-1", Kind = "ej_verkstallt", Status = "ny", Lag = "SoL", InsatsKod = "HTJ", StartDate = "2023-10-01", Deadline = "2024-01-01" },
+        _ when item == typeof(DataQualityProblem) => new DataQualityProblem(Marker + "-B-9", Marker + " problem"),
+        _ when item == typeof(OutboxMessage) => new OutboxMessage { MessageId = Marker + "-m-1", Namnd = Marker + "-sn", Quarter = Quarter, Kind = OutboxKinds.Draft, Role = "handlaggare", Recipients = [Marker + "@example.org"], Subject = Marker + " s", Body = Marker + " b" },
         _ when item == typeof(Core.Beslut.Beslut) => new Core.Beslut.Beslut
         {
-            Id = "B-1", PersonId = "P-1", Insats = new InsatsDefinition("HTJ", "Hemtjänst", Lag.SoL, "bistand"),
+            Id = Marker + "-B-1", PersonId = Marker + "-P-1", Insats = new InsatsDefinition("HTJ", "Hemtjänst", Lag.SoL, "bistand"),
             Beslutsdatum = new DateOnly(2024, 1, 1), Fodelsedatum = new DateOnly(1950, 1, 1), Kon = Kon.K,
         },
         _ => null,

@@ -11,7 +11,8 @@ namespace EjVerkstallda.Infrastructure.Tests.SqlServer;
 /// SQL Server cannot run here. Microsoft's own T-SQL parser (ScriptDom, SQL Server 2022 grammar) reads every file under
 /// sql/sqlserver/ (split on GO, as the migration runner hands them to DbUp) and every statement the dialect seam and the stores
 /// send to SQL Server (captured from a stand-in connection). This proves the syntax only: not that the tables, columns and
-/// types exist, that the login may use them, or that a statement does what it should.
+/// types exist, that the login may use them, or that a statement does what it should. The same capture shows that no value
+/// given to a store (each carries a marker) is spliced into a statement's text: values travel as parameters.
 /// </summary>
 [TestFixture]
 public sealed partial class SqlServerSyntaxTests
@@ -95,6 +96,8 @@ public sealed partial class SqlServerSyntaxTests
         foreach (var expected in new[] { "INSERT INTO ejv_report", "ejv_person", "INSERT INTO ejv_run", "ejv_approval", "ejv_outbox", "sp_getapplock", "FROM ejv_beslut", "FROM ejv_insats" })
             Assert.That(statements, Has.Some.Contains(expected), $"a statement with '{expected}' was rendered");
         Assert.That(statements.SelectMany(s => Errors(s.Length > 60 ? s[..60] : s, s)), Is.Empty);
+        Assert.That(statements.Where(s => s.Contains(SqlServerSamples.Marker, StringComparison.Ordinal) || s.Contains(SqlServerSamples.Quarter, StringComparison.Ordinal)),
+            Is.Empty, "every value reaches SQL Server as a parameter, never spliced into the text (CA2100 cannot see Dapper's string arguments)");
     }
 
     /// <summary>The parser does fail on a broken statement, so the tests above can fail.</summary>

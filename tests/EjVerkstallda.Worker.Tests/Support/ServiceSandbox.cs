@@ -104,7 +104,7 @@ public sealed class ServiceSandbox : IDisposable
     /// <summary>A loopback port nobody listens on now (the OS hands out a fresh one each time).</summary>
     public static int FreePort()
     {
-        var l = new TcpListener(IPAddress.Loopback, 0);
+        using var l = new TcpListener(IPAddress.Loopback, 0);
         l.Start();
         var port = ((IPEndPoint)l.LocalEndpoint).Port;
         l.Stop();
