@@ -23,6 +23,9 @@ public static class EjvServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EjvOptions>>().Value);
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EjvOptions>().Testing.ClockStart is { } start ? new ShiftedTimeProvider(start) : TimeProvider.System);
         services.AddSingleton<FaultInjection>();
+        // The kommun's calendar (Ejv:Rules:TimeZone, validated at start): every "today" of the product.
+        services.AddSingleton(sp => Core.Kvartal.KommunTid.TryFind(sp.GetRequiredService<EjvOptions>().Rules.TimeZone)
+            ?? throw new OptionsValidationException(EjvOptions.Section, typeof(EjvOptions), ["Ejv:Rules:TimeZone is not a time zone on this machine"]));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<EjvOptions>().State;
@@ -35,6 +38,8 @@ public static class EjvServices
         services.AddSingleton<RunLock>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();

@@ -170,8 +170,8 @@ public sealed class RunCommandTests
     }
 
     /// <summary>Every file of a quarter's folder (not the dry-run preview under it) with its bytes as Base64.</summary>
-    private static IReadOnlyDictionary<string, string> Snapshot(string folder) =>
-        Directory.GetFiles(folder).ToDictionary(Path.GetFileName, f => Convert.ToBase64String(File.ReadAllBytes(f)))!;
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToBase64String(File.ReadAllBytes(f)));
 
     [Test]
     public async Task Run_SkippedQuarter_ClosingReportStillOwed()
