@@ -21,9 +21,11 @@ public sealed class IvoWindowStateTests
 
     private static string Clock(string day) => $"--Ejv:Testing:ClockStart={day}T08:00:00Z";
 
-    private async Task<JsonElement?> WindowOn(string day)
+    private async Task<JsonElement?> WindowOn(string day) => await WindowAt($"{day}T08:00:00Z");
+
+    private async Task<JsonElement?> WindowAt(string instant)
     {
-        var r = await _world.EjvWith(["status", "--json"], Clock(day));
+        var r = await _world.EjvWith(["status", "--json"], $"--Ejv:Testing:ClockStart={instant}");
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
         var quarters = JsonDocument.Parse(r.Stdout).RootElement.GetProperty("namnder")[0].GetProperty("ivoNotSubmitted").EnumerateArray().ToList();
         return quarters.Count == 0 ? null : quarters.Single().GetProperty("ivoWindow");
@@ -37,6 +39,9 @@ public sealed class IvoWindowStateTests
 
         Assert.That((await WindowOn("2024-04-10"))!.Value.GetProperty("state").GetString(), Is.EqualTo("open"));
         Assert.That((await WindowOn("2024-04-23"))!.Value.GetProperty("state").GetString(), Is.EqualTo("closing"));
+        Assert.That((await WindowAt("2024-04-30T21:30:00Z"))!.Value.GetProperty("state").GetString(), Is.EqualTo("closing"), "23:30 in Stockholm");
+        Assert.That((await WindowAt("2024-04-30T22:30:00Z"))!.Value.GetProperty("state").GetString(), Is.EqualTo("overdue"),
+            "00:30 on 1 May in Stockholm: the window has closed, whatever UTC says");
         var overdue = (await WindowOn("2024-05-02"))!.Value;
         Assert.That((overdue.GetProperty("state").GetString(), overdue.GetProperty("closes").GetString(), overdue.GetProperty("unsubmitted").GetInt32()),
             Is.EqualTo(("overdue", "2024-04-30", 3)));
@@ -78,5 +83,23 @@ public sealed class IvoWindowStateTests
         var body = DeliveryWorld.Body(_world.ReceivedBy(DeliveryWorld.Handlaggare).Single());
         Assert.That(body, Does.Not.Contain("Sista dag: 2024-04-30"));
         Assert.That(body, Does.Contain("IVO:s fönster för kvartalet stängde 2024-04-30"), body);
+    }
+
+    /// <summary>"02-29" is the last day of February: in 2027 (a common year) the Q4 window closes 2027-02-28, and the run works.</summary>
+    [Test]
+    public async Task Run_WindowClosesFebruary29InACommonYear_LastDayIsFebruary28()
+    {
+        string[] windows =
+        [
+            "--Ejv:Ivo:Windows:0:Opens=04-01", "--Ejv:Ivo:Windows:0:Closes=04-30", "--Ejv:Ivo:Windows:1:Opens=07-01", "--Ejv:Ivo:Windows:1:Closes=08-31",
+            "--Ejv:Ivo:Windows:2:Opens=10-01", "--Ejv:Ivo:Windows:2:Closes=10-31", "--Ejv:Ivo:Windows:3:Opens=01-01", "--Ejv:Ivo:Windows:3:Closes=02-29",
+        ];
+        _world.Cases.Add("B-2001", "P-21", "SABO", "2026-08-03", fodd: "1950-03-03", kon: "K");
+
+        var run = await _world.EjvWith(["run", "--quarter", "2026Q4"], [Clock("2027-01-10"), .. windows]);
+
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var body = DeliveryWorld.Body(_world.ReceivedBy(DeliveryWorld.Handlaggare).Single());
+        Assert.That(body, Does.Contain("Sista dag: 2027-02-28"), body);
     }
 }

@@ -17,6 +17,7 @@ public sealed class UnfinishedQuarterTests
     public void SetUp()
     {
         _dir = EjvProcess.TempFolder();
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
         _cases = new ContractCaseSystem(Path.Combine(_dir, "case.db"))
             // D 2026-11-15: reportable as of 2026-12-01.
             .Add("B-1", "P-1", "SABO", "2026-08-15")
@@ -76,5 +77,14 @@ public sealed class UnfinishedQuarterTests
         Assert.That(File.Exists(Path.Combine(_dir, "out", "socialnamnden", "2026Q4", "ivo-underlag.json")), Is.False);
         var status = await EjvProcess.RunAsync(_dir, ["status", "--json", .. Config("2026-12-01T10:00:00Z")]);
         Assert.That(status.Stdout, Does.Contain("\"completedQuarters\": []"), status.ToString());
+    }
+
+    [Test]
+    public async Task Run_UnknownTimeZone_FailsAtStartNamingTheKey()
+    {
+        var r = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", .. Config("2026-12-01T10:00:00Z"), "--Ejv:Rules:TimeZone=Mars/Olympus_Mons"]);
+
+        Assert.That(r.ExitCode, Is.Not.Zero, r.ToString());
+        Assert.That(r.ErrorLines.Single(), Does.Contain("Ejv:Rules:TimeZone 'Mars/Olympus_Mons' is not a time zone"), r.ToString());
     }
 }

@@ -29,6 +29,7 @@ public sealed class RunLockTests(string provider)
         if (provider == "sqlite")
         {
             _state = $"Data Source={Path.Combine(_dir, "state.db")}";
+            TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
             return;
         }
         TestPrerequisite.RequirePostgres();
@@ -38,6 +39,7 @@ public sealed class RunLockTests(string provider)
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", c);
         await cmd.ExecuteNonQueryAsync();
         _state = new NpgsqlConnectionStringBuilder(TestPrerequisite.PostgresAdmin) { Database = _database }.ToString();
+        TestStateStore.Init(Infrastructure.Data.DbProvider.PostgreSql, _state);
     }
 
     [TearDown]
