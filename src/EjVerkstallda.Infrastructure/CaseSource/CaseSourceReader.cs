@@ -61,12 +61,13 @@ public sealed class CaseSourceReader(CaseSourceOptions options, KommunTid kommun
 
     private async IAsyncEnumerable<RawBeslut> ByIdsAsync(DbConnection c, string select, string? namndFilter, IEnumerable<string> ids, [EnumeratorCancellation] CancellationToken ct)
     {
+        var idPredicate = _dialect.InList(_dialect.Trim("beslut_id"), "ids"); // ids compared trimmed (CONTRACT section 4)
         foreach (var batch in ids.Chunk(IdBatch))
         {
             var byId = new DynamicParameters();
             byId.Add("ids", batch);
             if (namndFilter is not null) byId.Add("namnd", namndFilter);
-            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{_dialect.InList(_dialect.Trim("beslut_id"), "ids")}", byId, ct))
+            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{idPredicate}", byId, ct))
                 yield return row;
         }
     }
@@ -106,14 +107,21 @@ public sealed class CaseSourceReader(CaseSourceOptions options, KommunTid kommun
     }
 
     /// <summary>The one candidate query: the run reads it, the benchmark counts it and drains it.</summary>
-    private string CandidateSql(string select, string? namndFilter, SourceShape shape) =>
-        $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({Query(shape).Predicate()})";
+    private string CandidateSql(string select, string? namndFilter, SourceShape shape)
+    {
+        var predicate = Query(shape).Predicate();
+        return $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({predicate})";
+    }
 
     private CandidateQuery Query(SourceShape shape) => new(_dialect, shape.TextDateColumns);
 
     /// <summary>The candidate SQL this reader would send for a view with these text date columns (for the SQL Server parse test).</summary>
-    internal static string RenderCandidateSql(SqlDialect dialect, IReadOnlySet<string> textDateColumns, string? namndFilter) =>
-        $"SELECT {SelectList(hasNamnd: true)} FROM ejv_beslut WHERE {NamndPredicate(namndFilter)}({new CandidateQuery(dialect, textDateColumns).Predicate()})";
+    internal static string RenderCandidateSql(SqlDialect dialect, IReadOnlySet<string> textDateColumns, string? namndFilter)
+    {
+        var select = SelectList(hasNamnd: true);
+        var predicate = new CandidateQuery(dialect, textDateColumns).Predicate();
+        return $"SELECT {select} FROM ejv_beslut WHERE {NamndPredicate(namndFilter)}({predicate})";
+    }
 
     private static string NamndPredicate(string? namndFilter) => namndFilter is null ? "" : "namnd_id = @namnd AND ";
 
