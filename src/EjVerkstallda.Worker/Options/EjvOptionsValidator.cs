@@ -104,7 +104,7 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         }
     }
 
-    private static bool IsAddress(string? a) => !string.IsNullOrWhiteSpace(a) && System.Net.Mail.MailAddress.TryCreate(a, out var m) && m.Address == a.Trim();
+    private static bool IsAddress(string? a) => Infrastructure.Mail.MailAddressRule.IsPlainAddress(a);
 
     private static void Provider(string value, string key, List<string> failures)
     {
