@@ -23,7 +23,7 @@ internal static class SmtpFailureClassifier
     {
         OperationCanceledException or MailPermanentException or MailTransientException => null,
         SmtpCommandException smtp => ByReply(smtp, messageId, relay),
-        MailKit.Security.AuthenticationException auth => Permanent(messageId, $"relay {relay} refused the authentication ({auth.Message}). {AuthAdvice}", auth),
+        MailKit.Security.AuthenticationException auth => Permanent(messageId, $"relay {relay} refused the authentication ({Answer(auth.Message)}). {AuthAdvice}", auth),
         SslHandshakeException tls => Permanent(messageId, $"the TLS handshake with relay {relay} failed: the relay's certificate is not trusted, was revoked or its revocation could not be checked, or TLS was refused. Install a trusted certificate, set Ejv:Mail:Smtp:TrustedCertificateThumbprint for a self-signed one, or CheckRevocation=false for an internal relay without CRL access.", tls),
         NotSupportedException unsupported => Permanent(messageId, $"relay {relay} does not offer what the configuration requires ({unsupported.Message}); STARTTLS is required with Security=StartTls: use a relay that offers it, or Security=Tls on port 465.", unsupported),
         MsalServiceException idp => ByIdentityProvider(idp, messageId),
@@ -32,6 +32,10 @@ internal static class SmtpFailureClassifier
     };
 
     private static string AuthAdvice => "Authentication failed or is required: check UserName and the password (Ejv__Mail__Smtp__Password), or with Auth=OAuth2 the app registration's SMTP.SendAsApp permission and the mailbox permission.";
+
+    /// <summary>MailKit words a refused AUTH as "535: 5.7.8 ..."; say "answered 535: ..." like any other reply.</summary>
+    private static string Answer(string message) =>
+        message.Length > 3 && message[..3].All(char.IsAsciiDigit) ? "answered " + message : message;
 
     private static Exception ByReply(SmtpCommandException smtp, string messageId, string relay)
     {
