@@ -1,3 +1,4 @@
+using EjVerkstallda.Infrastructure.Files;
 using Microsoft.Extensions.Logging;
 using MimeKit;
 
@@ -43,7 +44,7 @@ public sealed class PickupFolderMailSender : IMailSender
         string staging = Path.Combine(folder, StagingFolderName, Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(staging);
+            SecureFiles.CreateDirectory(staging);
             string written = await WriteToStagingAsync(mail, staging, cancellationToken).ConfigureAwait(false);
             MoveIntoPlace(mail.MessageId, written, target);
         }
@@ -73,8 +74,8 @@ public sealed class PickupFolderMailSender : IMailSender
         return written;
     }
 
-    /// <summary>The one place a pickup file is created (new, never overwriting).</summary>
-    private static FileStream CreateFile(string path) => new(path, FileMode.CreateNew, FileAccess.Write, FileShare.None);
+    /// <summary>The one place a pickup file is created: new (never overwriting) and 0600 from its first byte.</summary>
+    private static FileStream CreateFile(string path) => SecureFiles.Open(path, FileMode.CreateNew, FileAccess.Write);
 
     private void MoveIntoPlace(string messageId, string written, string target)
     {

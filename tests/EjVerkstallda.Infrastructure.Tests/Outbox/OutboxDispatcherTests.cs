@@ -25,7 +25,7 @@ public sealed class OutboxDispatcherTests
         _db = new SqliteTestDatabase();
         await _db.CreateAsync();
         var state = new StateDb(_db.Dialect, _db.ConnectionString);
-        await state.MigrateAsync(CancellationToken.None);
+        await state.InitAsync(CancellationToken.None);
         _store = new OutboxStore(state, TimeProvider.System);
         _pickup = Directory.CreateTempSubdirectory("ejv-dispatch-").FullName;
     }
