@@ -49,12 +49,15 @@ public static class EjvServices
 
     private static void AddMail(this IServiceCollection services)
     {
+        // One MSAL app for the process: its token cache reuses a token until shortly before it expires.
+        services.AddSingleton<IAccessTokenSource>(sp => new MsalAccessTokenSource(sp.GetRequiredService<EjvOptions>().Mail.Smtp.OAuth2));
         services.AddSingleton<IMailSender>(sp =>
         {
             var mail = sp.GetRequiredService<EjvOptions>().Mail;
-            return mail.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase)
-                ? new SmtpMailSender(mail.Smtp, sp.GetRequiredService<ILogger<SmtpMailSender>>())
-                : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder), sp.GetRequiredService<ILogger<PickupFolderMailSender>>());
+            if (!mail.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase))
+                return new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder), sp.GetRequiredService<ILogger<PickupFolderMailSender>>());
+            var tokens = mail.Smtp.Auth == SmtpAuth.OAuth2 ? sp.GetRequiredService<IAccessTokenSource>() : null;
+            return new SmtpMailSender(mail.Smtp, sp.GetRequiredService<ILogger<SmtpMailSender>>(), tokens);
         });
         services.AddSingleton(sp =>
         {
