@@ -20,6 +20,8 @@ internal sealed class IdpTestServer : IDisposable
     public const string ClientSecret = "Idp-S3cret-9931-never-in-logs";
     public const string ExpiredClientId = "ejv-test-expired-tokens";
     public const string ShortLivedClientId = "ejv-test-two-minute-tokens";
+    public const string CertificateClientId = "ejv-test-certificate-app";
+    public const string PfxPassword = "Pfx-Pw-3141";
     public const string Audience = "https://outlook.office365.com";
     public const string Mailbox = "ejverkstallda@kommun.example";
     private const string Node = "/usr/bin/node";
@@ -33,10 +35,13 @@ internal sealed class IdpTestServer : IDisposable
         SmtpTestServer.Run("openssl", $"req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=127.0.0.1 -addext subjectAltName=IP:127.0.0.1 -keyout {KeyFile} -out {CertFile}");
         using var certificate = X509CertificateLoader.LoadCertificateFromFile(CertFile);
         Thumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
+        ClientPfx = CreateClientCertificate("client");
+        OtherPfx = CreateClientCertificate("other");
         var info = new ProcessStartInfo(Node) { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
         foreach (string arg in new[] { Script, "--port", "0", "--key", KeyFile, "--cert", CertFile, "--audience", Audience,
                      "--client", $"{ClientId}:{ClientSecret}", "--client", $"{ExpiredClientId}:{ClientSecret}:expired",
-                     "--client", $"{ShortLivedClientId}:{ClientSecret}:short", "--log", TokenLog })
+                     "--client", $"{ShortLivedClientId}:{ClientSecret}:short",
+                     "--client-cert", $"{CertificateClientId}={Path.Combine(root, "client.pem")}", "--log", TokenLog })
             info.ArgumentList.Add(arg);
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + Node);
         process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
@@ -52,6 +57,12 @@ internal sealed class IdpTestServer : IDisposable
 
     /// <summary>SHA-256 thumbprint of <see cref="CertFile"/>.</summary>
     public string Thumbprint { get; }
+
+    /// <summary>The certificate app's .pfx (password <see cref="PfxPassword"/>), registered with the provider.</summary>
+    public string ClientPfx { get; }
+
+    /// <summary>A .pfx of another certificate, not registered: a client assertion signed with it is refused.</summary>
+    public string OtherPfx { get; }
 
     private string KeyFile => Path.Combine(root, "key.pem");
 
@@ -90,6 +101,14 @@ internal sealed class IdpTestServer : IDisposable
         process.WaitForExit(10_000);
         process.Dispose();
         Directory.Delete(root, recursive: true);
+    }
+
+    private string CreateClientCertificate(string name)
+    {
+        string key = Path.Combine(root, name + ".key"), pem = Path.Combine(root, name + ".pem"), pfx = Path.Combine(root, name + ".pfx");
+        SmtpTestServer.Run("openssl", $"req -x509 -newkey rsa:2048 -nodes -days 1 -subj /CN=ejv-{name} -keyout {key} -out {pem}");
+        SmtpTestServer.Run("openssl", $"pkcs12 -export -out {pfx} -inkey {key} -in {pem} -passout pass:{PfxPassword}");
+        return pfx;
     }
 
     private string[] LogLines() => File.Exists(TokenLog) ? File.ReadAllLines(TokenLog) : [];

@@ -44,6 +44,58 @@ public sealed class SmtpOAuth2Tests
     }
 
     [Test]
+    public async Task SendAsync_ClientSecretFromAFile_Delivers()
+    {
+        string file = Path.GetTempFileName();
+        try
+        {
+            await File.WriteAllTextAsync(file, IdpTestServer.ClientSecret + "\n");
+            var options = idp.Options();
+            options.ClientSecret = null;
+            options.ClientSecretFile = file;
+            Assert.That(server.OAuth2Options(options).Validate(), Is.Empty);
+
+            await Sender(idp.TokenSource(options)).SendAsync(TestMails.Report("oauth-secret-file"), CancellationToken.None);
+
+            Assert.That(server.ReadMessages(), Has.Count.EqualTo(1));
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Test]
+    public async Task SendAsync_CertificateCredential_Delivers()
+    {
+        var options = new SmtpOAuth2Options
+        {
+            Authority = idp.Issuer, ClientId = IdpTestServer.CertificateClientId, CertificateFile = idp.ClientPfx, CertificatePassword = IdpTestServer.PfxPassword,
+        };
+        Assert.That(server.OAuth2Options(options).Validate(), Is.Empty);
+
+        await Sender(idp.TokenSource(options)).SendAsync(TestMails.Report("oauth-certificate"), CancellationToken.None);
+
+        Assert.That(server.ReadMessages(), Has.Count.EqualTo(1));
+        Assert.That(idp.Issued(IdpTestServer.CertificateClientId), Is.EqualTo(1));
+    }
+
+    [Test]
+    public async Task SendAsync_UnregisteredCertificate_PermanentAndNotDelivered()
+    {
+        var options = new SmtpOAuth2Options
+        {
+            Authority = idp.Issuer, ClientId = IdpTestServer.CertificateClientId, CertificateFile = idp.OtherPfx, CertificatePassword = IdpTestServer.PfxPassword,
+        };
+
+        var e = await Assert.ThrowsAsync<MailPermanentException>(() => Sender(idp.TokenSource(options)).SendAsync(TestMails.Report("oauth-other-certificate"), CancellationToken.None));
+
+        Assert.That(e!.Message, Does.Contain("invalid_client"));
+        Assert.That(e.ToString(), Does.Not.Contain(IdpTestServer.PfxPassword));
+        Assert.That(server.ReadMessages(), Is.Empty);
+    }
+
+    [Test]
     public async Task SendAsync_WrongClientSecret_PermanentNotRetriedAndNothingSecretInTheOutput()
     {
         const string wrong = "Wr0ng-Idp-Secret-5521";
