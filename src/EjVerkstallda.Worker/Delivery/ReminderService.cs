@@ -8,7 +8,7 @@ using EjVerkstallda.Worker.Options;
 namespace EjVerkstallda.Worker.Delivery;
 
 /// <summary>
-/// The checks between quarters: IVO windows about to close with reports not entered, reported cases that have been
+/// The checks between quarters: IVO windows about to close (or closed: overdue) with reports not entered, reported cases that have been
 /// verkställda or closed in the case system (closing reports can be sent at any time), and automatic approval.
 /// Each reminder is recorded in the outbox once.
 /// </summary>
@@ -20,11 +20,12 @@ public sealed class ReminderService(
     DeliveryPlanner planner,
     ApprovalStore approvals,
     IServiceProvider services,
+    KommunTid kommun,
     TimeProvider clock)
 {
     public async Task<ReminderResult> CheckAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = kommun.Today(clock);
         var messages = new List<OutboxMessage>();
         var approved = 0;
         foreach (var namnd in options.Namnder)
@@ -43,10 +44,15 @@ public sealed class ReminderService(
         foreach (var q in (await ledger.CompletedQuartersAsync(namnd.Id, ct)).TakeLast(4))
         {
             var quarter = Kvartal.Parse(q);
-            var window = planner.WindowOf(quarter);
-            if (today < window.Closes.AddDays(-options.Ivo.RemindDaysBefore) || today > window.Closes) continue;
             var (unsubmitted, _) = await ledger.UnsubmittedAsync(namnd.Id, q, ct);
-            if (unsubmitted > 0 && planner.WindowReminder(namnd, quarter, unsubmitted) is { } m) list.Add(m);
+            var window = planner.WindowOf(quarter).StatusOn(today, options.Ivo.RemindDaysBefore, unsubmitted);
+            var m = window.State switch
+            {
+                Core.Ivo.IvoWindowState.Closing when unsubmitted > 0 => planner.WindowReminder(namnd, quarter, unsubmitted),
+                Core.Ivo.IvoWindowState.Overdue => planner.OverdueReminder(namnd, quarter, window),
+                _ => null,
+            };
+            if (m is not null) list.Add(m);
         }
         return list;
     }
