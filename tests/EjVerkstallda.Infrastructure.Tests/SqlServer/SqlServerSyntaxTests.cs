@@ -78,7 +78,7 @@ public sealed partial class SqlServerSyntaxTests
             [
                 new LedgerStore(db, clock), new IvoIdStore(db, clock), new RunLog(db, clock), new ApprovalStore(db, clock),
                 new OutboxStore(db, clock), new RunLock(db),
-                new CaseSourceReader(new CaseSourceOptions { Provider = "sqlserver", ConnectionString = "Server=recording;Database=vo" }),
+                new CaseSourceReader(new CaseSourceOptions { Provider = "sqlserver", ConnectionString = "Server=recording;Database=vo" }, Core.Kvartal.KommunTid.Stockholm),
             ];
             var missing = new List<string>();
             foreach (var store in stores) missing.AddRange(await SqlServerSamples.CallEveryMethodAsync(store));

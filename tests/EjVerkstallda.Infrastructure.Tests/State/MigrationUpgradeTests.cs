@@ -48,10 +48,12 @@ public abstract class MigrationUpgradeTests<TDb> where TDb : ITestDatabase, new(
     public async Task Migrate_StoreOfThePreviousRelease_UpgradesInPlaceKeepingDataAndRunsNothingTwice()
     {
         var state = new StateDb(_db.Dialect, _db.ConnectionString);
+        await using (var old = await _db.OpenAsync())
+            await old.ExecuteAsync("""
+                INSERT INTO ejv_report (namnd_id, quarter, beslut_id, kind, case_start, status, late, lag, insats_kod, start_date, deadline)
+                VALUES ('sn', '2024Q1', 'A', 'ej_verkstallt', '', 'ny', 0, 'SoL', 'HTJ', '2023-10-01', '2024-01-01')
+                """);
         var ledger = new LedgerStore(state, TimeProvider.System);
-        await ledger.SaveQuarterAsync("sn", "2024Q1", 1,
-            [new LedgerRow { BeslutId = "A", Kind = "ej_verkstallt", Status = "ny", Lag = "SoL", InsatsKod = "HTJ", StartDate = "2023-10-01", Deadline = "2024-01-01" }],
-            [], CancellationToken.None);
 
         var upgrade = await state.MigrateAsync(CancellationToken.None);
         var again = await state.MigrateAsync(CancellationToken.None);
