@@ -26,12 +26,17 @@ public sealed class SqlDialect
         _ => "sqlserver",
     };
 
-    public DbConnection CreateConnection(string connectionString) => Provider switch
+    /// <summary>A connection; an unreadable string fails with a message that repeats no part of it (see <see cref="ConnectionStrings"/>).</summary>
+    public DbConnection CreateConnection(string connectionString)
     {
-        DbProvider.Sqlite => new SqliteConnection(connectionString),
-        DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
-        _ => new SqlConnection(connectionString),
-    };
+        if (ConnectionStrings.SyntaxError(Provider, connectionString, "the connection string") is { } error) throw new ArgumentException(error);
+        return Provider switch
+        {
+            DbProvider.Sqlite => new SqliteConnection(connectionString),
+            DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
+            _ => new SqlConnection(connectionString),
+        };
+    }
 
     /// <summary>A date as a parameter value comparable with the provider's date columns (SQLite: ISO text).</summary>
     public object Date(DateOnly day) => Provider switch
