@@ -36,7 +36,7 @@ public static class StatistikDocxRenderer
             body.Append(Content(main, rapport, options, upprattad));
             body.Append(Section(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
             main.Document = new Document(body);
-            doc.PackageProperties.Title = StatistikTexts.Fill(options.TitelMall, rapport, upprattad);
+            doc.PackageProperties.Title = Core.Beslut.PrintableText.ForDocument(StatistikTexts.Fill(options.TitelMall, rapport, upprattad));
             doc.PackageProperties.Language = "sv-SE";
         }
         return stream.ToArray();

@@ -116,7 +116,7 @@ public static class MailTexts
             What:    {what}
             Nämnd:   {namndId}
             Quarter: {quarter ?? "-"}
-            Reason:  {reason}
+            Reason:  {Core.Beslut.PrintableText.Of(reason)}
 
             Check `ejv status` on the server. Messages that failed permanently are sent again with `ejv mail retry` once the cause is fixed.
             """;
