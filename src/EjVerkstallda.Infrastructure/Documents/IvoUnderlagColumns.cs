@@ -35,29 +35,10 @@ public static class IvoUnderlagColumns
         new("Dagar", 8, r => r.Report.DaysSinceStart),
     ];
 
-    public static string StatusText(IvoReport r) => r.Status switch
-    {
-        ReportStatus.Ny => "Ny",
-        ReportStatus.Kvarstar => "Kvarstår",
-        ReportStatus.Verkstalld => r.Kind == CaseKind.Avbrott ? "Återupptagen" : "Verkställd",
-        _ => "Avslutad",
-    };
+    /// <summary>The labels are Core's (<see cref="Etiketter"/>): the same words in the workbook, the mails and <c>ivo list</c>.</summary>
+    public static string StatusText(IvoReport r) => Etiketter.Status(r.Status, r.Kind);
 
-    public static string AvslutsorsakText(Avslutsorsak o) => o switch
-    {
-        Avslutsorsak.Aterkallad => "Återkallad",
-        Avslutsorsak.BehovUpphort => "Behov upphört",
-        Avslutsorsak.Avliden => "Avliden",
-        Avslutsorsak.Flyttat => "Flyttat",
-        _ => "Annat",
-    };
+    public static string AvslutsorsakText(Avslutsorsak o) => Etiketter.Avslutsorsak(o);
 
-    /// <summary>Swedish text for the manual-handling reason codes of <see cref="Core.Ivo.IvoId.ManualHandlingReason"/>.</summary>
-    public static string ManualReasonText(string? code) => code switch
-    {
-        "skyddad_identitet" => "Skyddade personuppgifter: rapporteras manuellt",
-        "fodelsedatum_saknas" => "Födelsedatum saknas: IVO-identifierare kan inte bildas",
-        "kon_saknas" => "Kön saknas: IVO-identifierare kan inte bildas",
-        _ => "IVO-identifierare saknas",
-    };
+    public static string ManualReasonText(string? code) => Etiketter.ManualReason(code);
 }

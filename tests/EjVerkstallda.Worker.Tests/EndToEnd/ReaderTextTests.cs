@@ -80,7 +80,17 @@ public sealed class ReaderTextTests
     {
         using var doc = SpreadsheetDocument.Open(Path.Combine(Out, "ivo-underlag.xlsx"), false);
         return doc.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<Row>())
-            .Select(r => r.Elements<Cell>().Select(c => c.InlineString?.InnerText ?? c.CellValue?.Text ?? "").ToList()).ToList();
+            .Select(r =>
+            {
+                var cells = new List<string>();
+                foreach (var c in r.Elements<Cell>())
+                {
+                    var column = c.CellReference!.Value!.TakeWhile(char.IsAsciiLetter).Aggregate(0, (n, ch) => n * 26 + ch - 'A' + 1) - 1;
+                    while (cells.Count < column) cells.Add(""); // empty cells are not written
+                    cells.Add(c.InlineString?.InnerText ?? c.CellValue?.Text ?? "");
+                }
+                return cells;
+            }).ToList();
     }
 
     private string WorkbookText() => string.Join("\n", WorkbookRows().Select(r => string.Join("\t", r)));
