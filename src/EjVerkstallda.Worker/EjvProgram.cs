@@ -69,7 +69,7 @@ public static class EjvProgram
     /// </summary>
     public static bool IsOperational(Exception ex) =>
         ex is UsageException or OptionsValidationException or CaseSourceException or DbException or IOException or UnauthorizedAccessException
-            or OperationCanceledException or Infrastructure.State.RunBusyException or Delivery.AnonymityGuardException
+            or OperationCanceledException or Infrastructure.State.RunBusyException or Infrastructure.State.StateStoreMissingException or Delivery.AnonymityGuardException
         || ex.InnerException is DbException;
 
     /// <summary>Puts a settings file right after the appsettings files, so environment variables and the command line still win.</summary>
@@ -90,6 +90,7 @@ public static class EjvProgram
         UsageException u => u.Message,
         Service.ServiceAlreadyRunningException s => s.Message,
         OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),
+        Infrastructure.State.StateStoreMissingException m => "state store: " + m.Message,
         CaseSourceException c => "case source: " + c.Message,
         DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString and that the database is reachable)",
         InvalidOperationException i when i.InnerException is DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString)",

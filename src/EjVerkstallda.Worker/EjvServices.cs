@@ -28,7 +28,12 @@ public static class EjvServices
             var o = sp.GetRequiredService<EjvOptions>().State;
             return new StateDb(SqlDialect.For(DbProviders.Parse(o.Provider, "Ejv:State:Provider")), o.ConnectionString);
         });
-        services.AddSingleton(sp => new CaseSourceReader(sp.GetRequiredService<EjvOptions>().Source));
+        services.AddSingleton(sp =>
+        {
+            var o = sp.GetRequiredService<EjvOptions>();
+            return new CaseSourceReader(o.Source, Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone)
+                ?? throw new InvalidOperationException($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id such as Europe/Stockholm"));
+        });
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<IvoIdStore>();
         services.AddSingleton<RunLog>();

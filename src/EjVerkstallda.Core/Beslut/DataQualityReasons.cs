@@ -10,16 +10,18 @@ namespace EjVerkstallda.Core.Beslut;
 /// </summary>
 public sealed record DataQualityReason(string Code, string Text, string Svenska)
 {
-    private readonly Regex _pattern = new("^" + Regex.Escape(Text).Replace(@"\{0}", "(.+?)", StringComparison.Ordinal) + "$",
+    private readonly Regex _pattern = new("^" + Regex.Replace(Regex.Escape(Text), @"\\\{\d}", "(.+?)") + "$",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
-    /// <summary>The English text with its value filled in, as the producer writes it.</summary>
-    public string Format(object? value = null) => string.Format(CultureInfo.InvariantCulture, Text, value);
+    /// <summary>The English text with its values filled in, as the producer writes it.</summary>
+    public string Format(params object?[] values) => string.Format(CultureInfo.InvariantCulture, Text, values);
 
     internal string? SvenskaOf(string text)
     {
         var m = _pattern.Match(text);
-        return m.Success ? string.Format(CultureInfo.InvariantCulture, Svenska, m.Groups.Count > 1 ? m.Groups[1].Value : null) : null;
+        if (!m.Success) return null;
+        var values = m.Groups.Cast<Group>().Skip(1).Select(g => (object?)g.Value).ToArray();
+        return string.Format(CultureInfo.InvariantCulture, Svenska, values);
     }
 }
 
@@ -62,6 +64,22 @@ public static class DataQualityReasons
             "rapporterat till IVO tidigare (ej verkställt beslut) men finns inte längre i verksamhetssystemet; återrapporten är fortfarande skyldig"),
         new("rapporterat_saknas_avbrott", "reported to IVO earlier (avbrott), but no longer in the case source; the closing report is still owed",
             "rapporterat till IVO tidigare (avbrott i verkställighet) men finns inte längre i verksamhetssystemet; återrapporten är fortfarande skyldig"),
+        new("fodelsedatum_saknas_manuell", "fodelsedatum missing; reported without IVO identifier (manual handling)",
+            "födelsedatum saknas; rapporteras utan IVO-identifierare (manuell hantering)"),
+        new("fodelsedatum_ogiltigt_manuell", "fodelsedatum malformed, implausible or after beslutsdatum; reported without IVO identifier (manual handling)",
+            "födelsedatum är felaktigt, orimligt eller efter beslutsdatum; rapporteras utan IVO-identifierare (manuell hantering)"),
+        new("kon_saknas_manuell", "kon missing; reported without IVO identifier (manual handling)", "kön saknas; rapporteras utan IVO-identifierare (manuell hantering)"),
+        new("kon_okant_manuell", "kon is neither K nor M; reported without IVO identifier (manual handling)",
+            "kön är varken K eller M; rapporteras utan IVO-identifierare (manuell hantering)"),
+        new("insats_kod_saknas_katalog", "{0}: a row's insats_kod is missing; its insats_kod is treated as unknown", "{0}: en rad saknar insats_kod; koden behandlas som okänd"),
+        new("insats_kod_dubblett_katalog", "{0}: a row's insats_kod is given more than once; its insats_kod is treated as unknown",
+            "{0}: insats_kod förekommer mer än en gång; koden behandlas som okänd"),
+        new("benamning_saknas_katalog", "{0}: a row's benamning is missing; its insats_kod is treated as unknown", "{0}: en rad saknar benämning; koden behandlas som okänd"),
+        new("lag_ogiltig_katalog", "{0}: a row's lag is {1}, not SoL or LSS; its insats_kod is treated as unknown",
+            "{0}: en rad har en lag som varken är SoL eller LSS; koden behandlas som okänd"),
+        new("lagrum_saknas_katalog", "{0}: a row's lagrum is missing; its insats_kod is treated as unknown", "{0}: en rad saknar lagrum; koden behandlas som okänd"),
+        new("lagrum_ogiltigt_katalog", "{0}: a row's lagrum is not a {1} lagrum code; its insats_kod is treated as unknown",
+            "{0}: en rad har ett lagrum som inte är en lagrumskod för {1}; koden behandlas som okänd"),
         new("insats_rad_ogiltig", "{0}: a row has a missing, unknown or duplicate insats_kod, benamning, lag or lagrum; its code is treated as unknown",
             "{0}: en rad har saknad, okänd eller dubblerad insats_kod, benämning, lag eller lagrum; koden behandlas som okänd"),
     ];

@@ -37,12 +37,6 @@ public static class Etiketter
 
     public static string Avslutsorsak(string code) => Codes.TryParseAvslutsorsak(code, out var o) ? Avslutsorsak(o) : "Annat";
 
-    /// <summary>Swedish text for the manual-handling reason codes of <see cref="Ivo.IvoId.ManualHandlingReason"/>.</summary>
-    public static string ManualReason(string? code) => code switch
-    {
-        "skyddad_identitet" => "Skyddade personuppgifter: rapporteras manuellt",
-        "fodelsedatum_saknas" => "Födelsedatum saknas: IVO-identifierare kan inte bildas",
-        "kon_saknas" => "Kön saknas: IVO-identifierare kan inte bildas",
-        _ => "IVO-identifierare saknas",
-    };
+    /// <summary>Swedish text for the manual-handling reason codes (kept with the rule, in <see cref="ManualHandling"/>).</summary>
+    public static string ManualReason(string? code) => ManualHandling.SwedishText(code);
 }

@@ -43,6 +43,11 @@ public sealed class FilePermissionTests
 
     private async Task RunQuarter()
     {
+        if (!File.Exists(Path.Combine(_dir, "data", "state.db")))
+        {
+            var init = await UmaskProcess.RunAsync(_dir, "022", ["init", .. Config()]);
+            Assert.That(init.ExitCode, Is.Zero, init.ToString());
+        }
         var r = await UmaskProcess.RunAsync(_dir, "022", ["run", "--quarter", "2024Q1", .. Config()]);
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
     }
