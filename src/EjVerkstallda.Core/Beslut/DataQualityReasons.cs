@@ -10,7 +10,7 @@ namespace EjVerkstallda.Core.Beslut;
 /// </summary>
 public sealed record DataQualityReason(string Code, string Text, string Svenska)
 {
-    private readonly Regex _pattern = new("^" + Regex.Replace(Regex.Escape(Text), @"\\\{\d}", "(.+?)") + "$",
+    private readonly Regex _pattern = new("^" + Regex.Replace(Regex.Escape(Text), @"\\\{\d}", "(.+?)") + @"\z",
         RegexOptions.CultureInvariant, TimeSpan.FromSeconds(1));
 
     /// <summary>The English text with its values filled in, as the producer writes it.</summary>

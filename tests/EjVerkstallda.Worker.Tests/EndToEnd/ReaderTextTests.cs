@@ -59,6 +59,7 @@ public sealed class ReaderTextTests
             $"--Ejv:Output:Folder={Path.Combine(_dir, "out")}", $"--Ejv:Mail:PickupFolder={Path.Combine(_dir, "mail")}",
             $"--Ejv:Logging:Folder={Path.Combine(_dir, "logs")}",
         ];
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
         _run = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", .. _config]);
         _ivoList = await EjvProcess.RunAsync(_dir, ["ivo", "list", "--quarter", "2024Q1", .. _config]);
     }

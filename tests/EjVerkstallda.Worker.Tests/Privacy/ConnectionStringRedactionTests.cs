@@ -20,6 +20,7 @@ public sealed class ConnectionStringRedactionTests
         _dir = EjvProcess.TempFolder();
         _caseDb = Path.Combine(_dir, "case.db");
         new ContractCaseSystem(_caseDb).Add("B-1", "P-1", "SABO", "2023-10-01");
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
     }
 
     [TearDown]
