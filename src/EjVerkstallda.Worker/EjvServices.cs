@@ -36,6 +36,7 @@ public static class EjvServices
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<QuarterApprover>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();
