@@ -40,7 +40,7 @@ public sealed class SystemdWatchdog(
     private async Task<bool> IsHealthyAsync(CancellationToken ct)
     {
         var scheduler = await schedulers.GetScheduler(ct);
-        return scheduler.IsStarted && !scheduler.IsShutdown && !scheduler.InStandbyMode;
+        return await scheduler.GetStatus(ct) == SchedulerStatus.Running;
     }
 }
 
