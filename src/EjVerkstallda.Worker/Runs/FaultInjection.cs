@@ -20,6 +20,8 @@ public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> l
     public const string AfterSend = "after-send";
     public const string AfterLedger = "after-ledger";
     public const string AfterApproval = "after-approval";
+    /// <summary>In the service's start, after the state store is checked and migrated, before the scheduler starts.</summary>
+    public const string ServiceStart = "service-start";
 
     public async Task PointAsync(string point, CancellationToken ct)
     {
