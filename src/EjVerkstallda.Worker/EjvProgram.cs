@@ -54,8 +54,8 @@ public static class EjvProgram
             // JSON lines, one file a day, 90 days kept. The messages carry ids and counts only (see Logging/Log.cs).
             var serilog = new Serilog.LoggerConfiguration()
                 .MinimumLevel.Information()
-                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(logFolder, "ejv-.jsonl"),
-                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90)
+                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(Logging.PrivateLogFiles.PrepareFolder(logFolder), "ejv-.jsonl"),
+                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90, hooks: Logging.PrivateLogFiles.Instance)
                 .CreateLogger();
             builder.Logging.AddSerilog(serilog, dispose: true);
         }
@@ -76,7 +76,7 @@ public static class EjvProgram
     /// </summary>
     public static bool IsOperational(Exception ex) =>
         ex is UsageException or OptionsValidationException or CaseSourceException or DbException or IOException or UnauthorizedAccessException
-            or OperationCanceledException or Infrastructure.State.RunBusyException or Delivery.AnonymityGuardException
+            or OperationCanceledException or Infrastructure.State.RunBusyException or Infrastructure.State.StateStoreMissingException or Delivery.AnonymityGuardException
         || ex.InnerException is DbException;
 
     /// <summary>Puts a settings file right after the appsettings files, so environment variables and the command line still win.</summary>
@@ -98,6 +98,7 @@ public static class EjvProgram
         Service.ServiceAlreadyRunningException s => s.Message,
         Service.ServiceFaultException s => s.Message,
         OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),
+        Infrastructure.State.StateStoreMissingException m => "state store: " + m.Message,
         CaseSourceException c => "case source: " + c.Message,
         DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString and that the database is reachable)",
         InvalidOperationException i when i.InnerException is DbException d => $"state store: {d.Message} (check Ejv:State:ConnectionString)",

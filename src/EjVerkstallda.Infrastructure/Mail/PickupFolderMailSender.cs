@@ -1,4 +1,5 @@
 using System.Net.Mail;
+using EjVerkstallda.Infrastructure.Files;
 using Microsoft.Extensions.Logging;
 
 namespace EjVerkstallda.Infrastructure.Mail;
@@ -43,7 +44,7 @@ public sealed class PickupFolderMailSender : IMailSender
         string staging = Path.Combine(folder, StagingFolderName, Guid.NewGuid().ToString("N"));
         try
         {
-            Directory.CreateDirectory(staging);
+            SecureFiles.CreateDirectory(staging);
             string written = await WriteToStagingAsync(mail, staging, cancellationToken).ConfigureAwait(false);
             MoveIntoPlace(mail.MessageId, written, target);
         }
@@ -65,6 +66,7 @@ public sealed class PickupFolderMailSender : IMailSender
             await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
         }
         string written = Directory.GetFiles(staging, "*.eml").Single();
+        SecureFiles.Restrict(written); // System.Net.Mail creates it with the umask's mode; the 0700 staging folder kept it unreachable until now
         using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite))
             stream.Flush(flushToDisk: true);
         return written;

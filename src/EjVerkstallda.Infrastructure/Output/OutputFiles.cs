@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using EjVerkstallda.Infrastructure.Files;
 
 namespace EjVerkstallda.Infrastructure.Output;
 
@@ -24,25 +25,9 @@ public static class OutputFiles
         await WriteAsync(folder, fileName, bytes, ct);
     }
 
-    public static async Task WriteAsync(string folder, string fileName, byte[] content, CancellationToken ct)
-    {
-        Directory.CreateDirectory(folder);
-        var target = Path.Combine(folder, fileName);
-        var temp = Path.Combine(folder, $".{fileName}.{Environment.ProcessId}.tmp");
-        try
-        {
-            await using (var stream = new FileStream(temp, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.WriteThrough))
-            {
-                await stream.WriteAsync(content, ct);
-            }
-            File.Move(temp, target, overwrite: true);
-        }
-        catch
-        {
-            TryDelete(temp);
-            throw;
-        }
-    }
+    /// <summary>Owner-only (0600 in a 0700 folder), atomic, and removing temp files an interrupted earlier write left: see <see cref="SecureFiles"/>.</summary>
+    public static Task WriteAsync(string folder, string fileName, byte[] content, CancellationToken ct) =>
+        SecureFiles.WriteAtomicAsync(Path.Combine(folder, fileName), content, ct);
 
     /// <summary>A nämnd id as one safe folder name: letters, digits, '-' and '_' only.</summary>
     public static string SafeSegment(string id)
@@ -50,11 +35,5 @@ public static class OutputFiles
         if (id.Length == 0 || id.Length > 64 || !id.All(ch => char.IsAsciiLetterOrDigit(ch) || ch is '-' or '_'))
             throw new ArgumentException($"nämnd id '{id}' must be 1-64 characters of a-z, 0-9, '-' and '_'");
         return id;
-    }
-
-    private static void TryDelete(string path)
-    {
-        try { File.Delete(path); }
-        catch (IOException) { /* the temp file is left for the next run to overwrite */ }
     }
 }

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using System.Text;
 using Dapper;
 using EjVerkstallda.Infrastructure.Data;
+using EjVerkstallda.Infrastructure.Files;
 
 namespace EjVerkstallda.Infrastructure.State;
 
@@ -48,7 +49,7 @@ public sealed class RunLock(StateDb db)
         var path = Path.GetFullPath(file) + "." + Safe(key) + ".lock";
         try
         {
-            return new FileLockHandle(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
+            return new FileLockHandle(SecureFiles.Open(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None));
         }
         catch (IOException)
         {

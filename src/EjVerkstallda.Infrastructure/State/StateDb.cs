@@ -1,6 +1,7 @@
 using System.Data.Common;
 using System.Globalization;
 using EjVerkstallda.Infrastructure.Data;
+using EjVerkstallda.Infrastructure.Files;
 
 namespace EjVerkstallda.Infrastructure.State;
 
@@ -12,7 +13,7 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
     public async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
         if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
-        var connection = Dialect.CreateConnection(connectionString);
+        var connection = Dialect.CreateConnection(StateStoreProbe.WithoutCreate(Dialect, connectionString));
         try
         {
             await connection.OpenAsync(cancellationToken);
@@ -31,23 +32,45 @@ public sealed class StateDb(SqlDialect dialect, string connectionString)
         }
     }
 
-    /// <summary>The embedded default keeps its state in a file; its folder is created on first use.</summary>
-    private void EnsureFolder()
+    /// <summary>
+    /// The embedded default keeps its state in a file. Only <c>ejv init</c> creates it: its folder (0700) and the file itself
+    /// (0600, before SQLite opens it: SQLite gives its -wal, -shm and -journal files the main file's mode). Every other open
+    /// only takes group and other permissions away from a file made by an older version, and creates nothing.
+    /// </summary>
+    private void EnsureFolder(bool createFile = false)
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(connectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(file) && file != ":memory:" && folder is not null) Directory.CreateDirectory(folder);
+        if (string.IsNullOrEmpty(file) || file == ":memory:") return;
+        var path = Path.GetFullPath(file);
+        if (createFile && Path.GetDirectoryName(path) is { } folder) SecureFiles.CreateDirectory(folder);
+        if (createFile) SecureFiles.EnsureFile(path);
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) SecureFiles.Restrict(path + suffix);
     }
 
-    public Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// <c>ejv init</c> (and the demo, for its own store): creates the state store (the SQLite file and its folder, or the
+    /// schema in an existing PostgreSQL or SQL Server database) and applies every script. On an existing store it only upgrades.
+    /// </summary>
+    public Task<MigrationResult> InitAsync(CancellationToken cancellationToken)
     {
-        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder(createFile: true);
         return new MigrationRunner(Dialect, connectionString).RunAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// Upgrades an existing state store in place. A store that does not exist or has no schema is refused with
+    /// <see cref="StateStoreMissingException"/>: only <see cref="InitAsync"/> creates one.
+    /// </summary>
+    public async Task<MigrationResult> MigrateAsync(CancellationToken cancellationToken)
+    {
+        await StateStoreProbe.RequireAsync(Dialect, connectionString, cancellationToken);
+        if (Dialect.Provider == DbProvider.Sqlite) EnsureFolder();
+        return await new MigrationRunner(Dialect, StateStoreProbe.WithoutCreate(Dialect, connectionString)).RunAsync(cancellationToken);
     }
 
     /// <summary>Quartz's job-store tables, for clustered scheduling (PostgreSQL and SQL Server only).</summary>
     public Task<MigrationResult> MigrateQuartzAsync(CancellationToken cancellationToken) =>
-        new MigrationRunner(Dialect, connectionString, "quartz").RunAsync(cancellationToken);
+        new MigrationRunner(Dialect, StateStoreProbe.WithoutCreate(Dialect, connectionString), "quartz").RunAsync(cancellationToken);
 
     public string ConnectionString => connectionString;
 

@@ -40,7 +40,7 @@ public static class DemoCommand
         for (var i = 0; i < QuartersOfHistory; i++) first = first.Previous;
         foreach (var namnd in options.Namnder) namnd.FirstQuarter = first.ToString();
         await DemoCaseSystem.CreateSqliteAsync(caseDb, quarter, DemoBeslut, ct);
-        await Dispatcher.MigrateAsync(sp, ct);
+        await Dispatcher.InitAsync(sp, ct);
         Console.Out.WriteLine($"Demo case system: {caseDb} ({DemoBeslut} gynnande beslut over three years, a fictional kommun)");
         var runner = sp.GetRequiredService<QuarterlyRunner>();
         QuarterResult? last = null;
@@ -68,7 +68,7 @@ public static class DemoCommand
 
     private static void Reset()
     {
-        Directory.CreateDirectory(Folder);
+        Infrastructure.Files.SecureFiles.CreateDirectory(Folder); // 0700: the demo's state and outputs are as private as real ones
         foreach (var name in new[] { "case-system.db", "state.db" })
             foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
                 File.Delete(Path.Combine(Folder, name + suffix));

@@ -44,11 +44,25 @@ public static class Dispatcher
                 var applied = await MigrateAsync(sp, ct);
                 Console.Out.WriteLine($"state store up to date ({applied} script(s) applied now)");
                 return EjvProgram.Ok;
+            case "init":
+                cli.Allow();
+                var created = await InitAsync(sp, ct);
+                Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
+                return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are run, status, approve, ivo, mail, remind, demo, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, ivo, mail, remind, demo, migrate, help");
         }
     }
 
+    /// <summary><c>ejv init</c> and the demo: the only callers that may create a state store.</summary>
+    public static async Task<int> InitAsync(IServiceProvider sp, CancellationToken ct)
+    {
+        var result = await sp.GetRequiredService<StateDb>().InitAsync(ct);
+        Log.Migrated(sp.GetRequiredService<ILogger<StateDb>>(), result.Applied.Count);
+        return result.Applied.Count;
+    }
+
+    /// <summary>Upgrades an existing state store; refuses one that does not exist (see <see cref="StateDb.MigrateAsync"/>).</summary>
     public static async Task<int> MigrateAsync(IServiceProvider sp, CancellationToken ct)
     {
         var result = await sp.GetRequiredService<StateDb>().MigrateAsync(ct);

@@ -20,7 +20,8 @@ public static class Help
           ejv mail send | ejv mail retry [--namnd ID]
                                                 send what the outbox holds (retry: also what failed)
           ejv remind                            IVO window and closing-report reminders, automatic approval
-          ejv migrate                           create or upgrade the state store's tables
+          ejv init                              create the state store (the only command that does)
+          ejv migrate                           upgrade an existing state store's tables
           ejv help                              this text
 
         Configuration: appsettings.json beside the program, environment variables (Ejv__Source__ConnectionString)

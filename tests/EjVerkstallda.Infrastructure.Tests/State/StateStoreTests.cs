@@ -19,7 +19,7 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         _db = new TDb();
         await _db.CreateAsync();
         _state = new StateDb(_db.Dialect, _db.ConnectionString);
-        await _state.MigrateAsync(CancellationToken.None);
+        await _state.InitAsync(CancellationToken.None);
     }
 
     [TearDown]
@@ -42,10 +42,34 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         await fresh.CreateAsync();
         try
         {
-            var a = new StateDb(fresh.Dialect, fresh.ConnectionString).MigrateAsync(CancellationToken.None);
-            var b = new StateDb(fresh.Dialect, fresh.ConnectionString).MigrateAsync(CancellationToken.None);
+            var a = new StateDb(fresh.Dialect, fresh.ConnectionString).InitAsync(CancellationToken.None);
+            var b = new StateDb(fresh.Dialect, fresh.ConnectionString).InitAsync(CancellationToken.None);
             var results = await Task.WhenAll(a, b);
             Assert.That(results.Sum(r => r.Applied.Count), Is.EqualTo(results[0].Known));
+        }
+        finally
+        {
+            await fresh.DisposeAsync();
+        }
+    }
+
+    [Test]
+    public async Task Migrate_StoreWithoutSchema_IsRefusedNamingItAndCreatesNothing()
+    {
+        var fresh = new TDb();
+        await fresh.CreateAsync();
+        try
+        {
+            var ex = await Assert.ThrowsAsync<StateStoreMissingException>(() => new StateDb(fresh.Dialect, fresh.ConnectionString).MigrateAsync(CancellationToken.None));
+            Assert.That(ex!.Message, Does.Contain("create it with 'ejv init'"));
+            if (fresh.Dialect.Provider == DbProvider.Sqlite)
+            {
+                Assert.That(File.Exists(StateStoreProbe.SqliteFile(fresh.ConnectionString)), Is.False, "no new, empty file");
+                return;
+            }
+            Assert.That(ex.Message, Does.Contain("has no ejv schema"));
+            await using var c = await fresh.OpenAsync();
+            Assert.That(await c.ExecuteScalarAsync<long>("SELECT COUNT(*) FROM information_schema.tables WHERE table_schema = 'public'"), Is.Zero, "no table created");
         }
         finally
         {

@@ -28,6 +28,7 @@ public sealed class BadInputCorpusTests
     public async Task RunTheCorpus()
     {
         _dir = EjvProcess.TempFolder();
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
         _cases = new ContractCaseSystem(Path.Combine(_dir, "case.db"));
         foreach (var row in BadInputCorpus.Rows.Append(BadInputCorpus.Avbrott))
         {

@@ -20,6 +20,7 @@ internal sealed class DeliveryWorld : IDisposable
     {
         Dir = EjvProcess.TempFolder();
         Password = password;
+        TestStateStore.InitSqlite(Path.Combine(Dir, "state.db"));
         Cases = new ContractCaseSystem(Path.Combine(Dir, "case.db"));
         Cases
             // D 2024-02-29; verkställd after E: ny in 2024Q1.

@@ -9,7 +9,11 @@ public sealed class ErrorTests
     private string _dir = "";
 
     [SetUp]
-    public void SetUp() => _dir = EjvProcess.TempFolder();
+    public void SetUp()
+    {
+        _dir = EjvProcess.TempFolder();
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
+    }
 
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);

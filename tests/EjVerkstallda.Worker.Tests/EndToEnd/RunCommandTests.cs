@@ -16,6 +16,7 @@ public sealed class RunCommandTests
     public void SetUp()
     {
         _dir = EjvProcess.TempFolder();
+        TestStateStore.InitSqlite(Path.Combine(_dir, "state.db"));
         _cases = new ContractCaseSystem(Path.Combine(_dir, "case.db"));
         _cases
             // T 2023-11-30, D 2024-02-29 (leap year clamp), verkställd 2024-05-15: ny in Q1, verkstalld in Q2.
@@ -187,12 +188,14 @@ public sealed class RunCommandTests
 public sealed class NewUserTests
 {
     [Test]
-    public async Task Run_OnlySourceKeys_UsesTheEmbeddedDefaultsAndCreatesTheirFolders()
+    public async Task Run_OnlySourceKeysAfterInit_UsesTheEmbeddedDefaultsAndCreatesTheirFolders()
     {
         var dir = EjvProcess.TempFolder();
         try
         {
             var cases = new ContractCaseSystem(Path.Combine(dir, "vo.db")).Add("B-1", "P-1", "SABO", "2023-11-30");
+            var init = await EjvProcess.RunAsync(dir, "init");
+            Assert.That(init.ExitCode, Is.Zero, init.ToString());
             var r = await EjvProcess.RunAsync(dir, "run", "--quarter", "2024Q1", "--Ejv:Source:Provider=sqlite", $"--Ejv:Source:ConnectionString={cases.ConnectionString}");
             Assert.That(r.ExitCode, Is.Zero, r.ToString());
             Assert.That(File.Exists(Path.Combine(dir, "demo", "state.db")), Is.True, "the default state store's folder is created");

@@ -24,7 +24,13 @@ public sealed class CrashAtEachStepTests
     [TearDown]
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
-    private string[] Config(string folder, params string[] extra) =>
+    private string[] Config(string folder, params string[] extra)
+    {
+        TestStateStore.InitSqliteOnce(Path.Combine(folder, "state.db"));
+        return Installation(folder, extra);
+    }
+
+    private string[] Installation(string folder, params string[] extra) =>
     [
         $"--Ejv:Source:ConnectionString={_cases.ConnectionString}",
         $"--Ejv:State:ConnectionString=Data Source={Path.Combine(folder, "state.db")}",

@@ -93,6 +93,7 @@ public sealed class OutageTests
     public async Task StateStoreGoneMidRun_RunFailsWithOneLineAndTheNextRunEndsInTheUndisturbedState()
     {
         var (role, state) = await PostgresDatabaseAsync();
+        TestStateStore.Init(DbProvider.PostgreSql, state);
         string[] stateStore = ["--Ejv:State:Provider=postgresql", $"--Ejv:State:ConnectionString={state}"];
         var calm = Path.Combine(_dir, "calm");
         await Ok(calm, ["run", "--quarter", "2024Q1"]);
@@ -162,7 +163,13 @@ public sealed class OutageTests
 
     // ---- the world ----
 
-    private string[] Config(string folder, params string[] extra) =>
+    private string[] Config(string folder, params string[] extra)
+    {
+        TestStateStore.InitSqliteOnce(Path.Combine(folder, "state.db"));
+        return Installation(folder, extra);
+    }
+
+    private string[] Installation(string folder, params string[] extra) =>
     [
         $"--Ejv:Source:ConnectionString={_cases.ConnectionString}",
         $"--Ejv:State:ConnectionString=Data Source={Path.Combine(folder, "state.db")}",

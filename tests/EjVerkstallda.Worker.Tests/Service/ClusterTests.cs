@@ -28,6 +28,7 @@ public sealed class ClusterTests
         await c.OpenAsync();
         await using var cmd = new NpgsqlCommand($"CREATE DATABASE {_database}", c);
         await cmd.ExecuteNonQueryAsync();
+        TestStateStore.Init(Infrastructure.Data.DbProvider.PostgreSql, new NpgsqlConnectionStringBuilder(Admin) { Database = _database }.ToString());
     }
 
     [TearDown]

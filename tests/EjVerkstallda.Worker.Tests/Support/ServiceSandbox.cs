@@ -21,6 +21,7 @@ public sealed class ServiceSandbox : IDisposable
         CaseDb = caseDb ?? CreateCases(Path.Combine(Dir, "case.db"));
         PickupFolder = pickupFolder ?? Path.Combine(Dir, "mail");
         State = [$"--Ejv:State:Provider=sqlite", $"--Ejv:State:ConnectionString=Data Source={Path.Combine(Dir, "state.db")}"];
+        TestStateStore.InitSqlite(Path.Combine(Dir, "state.db"));
     }
 
     public string Dir { get; }
@@ -28,7 +29,7 @@ public sealed class ServiceSandbox : IDisposable
     public string PickupFolder { get; }
     public string OutFolder => Path.Combine(Dir, "out");
 
-    /// <summary>The state store's keys; SQLite in the folder unless a test sets another.</summary>
+    /// <summary>The state store's keys; SQLite in the folder (created as by <c>ejv init</c>) unless a test sets another (and creates it).</summary>
     public string[] State { get; set; }
 
     /// <summary>
