@@ -33,7 +33,7 @@ public sealed class InProcessEjv : IAsyncDisposable
 
     public T Get<T>() where T : notnull => Services.GetRequiredService<T>();
 
-    /// <summary>The sandbox's four beslut (<see cref="ServiceSandbox.CreateCases"/>); the state store created and migrated.</summary>
+    /// <summary>The sandbox's four beslut (<see cref="ServiceSandbox.CreateCases"/>); the state store created (as ejv init does).</summary>
     public static async Task<InProcessEjv> StartAsync(DateTimeOffset now, IDictionary<string, string?> settings)
     {
         var dir = EjvProcess.TempFolder();
@@ -56,7 +56,7 @@ public sealed class InProcessEjv : IAsyncDisposable
             .AddEjv(config)
             .AddSingleton<TimeProvider>(clock)
             .BuildServiceProvider(new ServiceProviderOptions { ValidateOnBuild = false });
-        await services.GetRequiredService<StateDb>().MigrateAsync(CancellationToken.None);
+        await services.GetRequiredService<StateDb>().InitAsync(CancellationToken.None);
         return new InProcessEjv(dir, services, clock, lines);
     }
 
