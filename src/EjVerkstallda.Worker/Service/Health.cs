@@ -22,7 +22,7 @@ public sealed record Health(string Status, bool StateStoreReachable, string? Rea
         {
             return new Health(Unhealthy, false, EjvProgram.Describe(ex), []);
         }
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
+        var today = (Core.Kvartal.KommunTid.TryFind(options.Rules.TimeZone) ?? Core.Kvartal.KommunTid.Stockholm).Today(services.GetRequiredService<TimeProvider>());
         var namnder = report.Namnder.Select(n => NamndHealth.Of(n, today)).ToList();
         var status = namnder.Any(n => n.LastRunFailed || n.MailFailed > 0) ? Unhealthy
             : namnder.Any(n => n.MailPending > 0 || n.IvoOverdue > 0) ? Degraded : Healthy;
