@@ -23,7 +23,7 @@ foreach (var provider in opts.Providers)
         if (!exists) await BenchDatabase.FillAsync(dialect, cs, quarter, size, 5);
         fill.Stop();
         var source = new CaseSourceOptions { Provider = dialect.Folder, ConnectionString = cs, CommandTimeout = TimeSpan.FromHours(1) };
-        var reader = new CaseSourceReader(source);
+        var reader = new CaseSourceReader(source, KommunTid.Stockholm);
         var candidates = await reader.CountCandidatesAsync(quarter, null, CancellationToken.None); // warm-up
         var bare = Median(await Repeat(3, async () => await reader.CountCandidatesAsync(quarter, null, CancellationToken.None)));
         var select = Median(await Repeat(3, async () => await reader.DrainCandidatesAsync(quarter, null, CancellationToken.None)));

@@ -17,6 +17,12 @@ public sealed record Beslut
     public DateOnly? Fodelsedatum { get; init; }
     public Kon? Kon { get; init; }
     public bool SkyddadIdentitet { get; init; }
+
+    /// <summary>
+    /// Set when the case system's fodelsedatum or kon was present but unusable (then that field is null here): the beslut is
+    /// judged anyway and its person goes to manual handling (<see cref="ManualHandling"/>).
+    /// </summary>
+    public ManualReason? PersonDataDefect { get; init; }
     public string? Enhet { get; init; }
 
     /// <summary>Free text from the case system: confidential, for IVO only, never in a public document or a log.</summary>

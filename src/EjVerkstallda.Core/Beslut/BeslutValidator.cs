@@ -66,6 +66,7 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
         if (!TryBool(r.SkyddadIdentitet, out var skyddad)) return (null, Bad("skyddad_identitet is not a boolean (0/1)"));
 
         Kon? kon = Trimmed(r.Kon)?.ToUpperInvariant() switch { "K" => Kon.K, "M" => Kon.M, _ => null };
+        var fodelse = PersonFodelsedatum(r.Fodelsedatum, beslutsdatum);
         var beslut = new Beslut
         {
             Id = id,
@@ -79,14 +80,24 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
             Avslutsorsak = orsak,
             Erbjudandedatum = dates.Erbjudande,
             TackatNej = tackatNej,
-            Fodelsedatum = dates.Fodelse,
+            Fodelsedatum = fodelse.Day,
             Kon = kon,
+            PersonDataDefect = fodelse.Defective ? ManualReason.FodelsedatumOgiltigt : Trimmed(r.Kon) is not null && kon is null ? ManualReason.KonOkant : null,
             SkyddadIdentitet = skyddad ?? false,
             Enhet = Trimmed(r.Enhet),
             Skal = Trimmed(r.Skal),
         };
-        var warning = Trimmed(r.Kon) is not null && kon is null ? new DataQualityProblem(id, "kon is neither K nor M; IVO identifier left to manual handling", Excluded: false) : null;
-        return (beslut, warning);
+        return (beslut, null);
+    }
+
+    /// <summary>
+    /// The person's birth date is for IVO's identifier only: a missing, malformed, implausible or after-the-beslut value does not
+    /// stop the case being judged (CONTRACT section 4); it leaves the identifier to manual handling.
+    /// </summary>
+    private static (DateOnly? Day, bool Defective) PersonFodelsedatum(string? text, DateOnly beslutsdatum)
+    {
+        if (!TryDate(text, out var day)) return (null, true);
+        return day > beslutsdatum ? (null, true) : (day, false);
     }
 
     private static string? CheckOrder(DateOnly beslut, DateFields d)
@@ -103,7 +114,6 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
             if (d.Avbrott is null) return "aterupptagandedatum without avbrottsdatum";
             if (ater < d.Avbrott) return "aterupptagandedatum before avbrottsdatum";
         }
-        if (d.Fodelse > beslut) return "fodelsedatum after beslutsdatum";
         return null;
     }
 
@@ -144,7 +154,6 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
             Aterupptagande = Parse(r.Aterupptagandedatum, "aterupptagandedatum");
             Avslut = Parse(r.Avslutsdatum, "avslutsdatum");
             Erbjudande = Parse(r.Erbjudandedatum, "erbjudandedatum");
-            Fodelse = Parse(r.Fodelsedatum, "fodelsedatum");
         }
 
         public string? Error { get; private set; }
@@ -154,7 +163,6 @@ public sealed class BeslutValidator(IReadOnlyDictionary<string, InsatsDefinition
         public DateOnly? Aterupptagande { get; }
         public DateOnly? Avslut { get; }
         public DateOnly? Erbjudande { get; }
-        public DateOnly? Fodelse { get; }
 
         private DateOnly? Parse(string? s, string column)
         {

@@ -9,9 +9,10 @@ public sealed record ClassificationOptions
     public bool LabelOldSolAsNew { get; init; }
 
     /// <summary>
-    /// The first day of the first quarter this installation's ledger holds. A case whose deadline fell before it and that was
-    /// still open on it is taken to have been reported to IVO by hand before the product took over: it is reported as
-    /// <c>kvarstar</c>, not as new and late. Null: the ledger is complete, nothing is assumed.
+    /// The first day of the first quarter this installation's ledger holds (<c>FirstQuarter</c>). A case that was reportable at
+    /// the reporting day E of the quarter before (its deadline before that E) and still open on that E is taken to have been
+    /// reported to IVO by hand before the product took over: it is reported as <c>kvarstar</c>, not as new and late. A deadline
+    /// on that E itself was not reportable then and is <c>ny</c>. Null: the ledger is complete, nothing is assumed.
     /// </summary>
     public DateOnly? HandReportedBefore { get; init; }
 }

@@ -27,6 +27,7 @@ public static class Classifier
                 if (report is not null) reports.Add(report);
             }
         }
+        notes.AddRange(reports.Select(r => r.Beslut).DistinctBy(b => b.Id).Select(ManualHandling.DataQualityNote).OfType<DataQualityProblem>());
         return new ClassificationResult(Order(reports), notes);
     }
 
@@ -59,7 +60,7 @@ public static class Classifier
         if (deadline >= e) return null;
 
         var (closing, status) = ClosingOf(c);
-        if (!prior.Reported && options.HandReportedBefore is { } handoff && deadline < handoff && !(closing < handoff))
+        if (!prior.Reported && WasHandReported(deadline, closing, options))
             prior = new PriorReport(Reported: true, Closed: false);
         if (closing <= deadline)
         {
@@ -84,6 +85,17 @@ public static class Classifier
             ClosingDay = closing,
             DaysSinceStart = (closing ?? e).DayNumber - c.Start.DayNumber,
         };
+    }
+
+    /// <summary>
+    /// Before the ledger's first quarter the kommun reported by hand: a case reportable at the reporting day E of the quarter
+    /// before it (D &lt; E) and not closed by that day is open at IVO. A deadline on that E itself was not reportable then.
+    /// </summary>
+    private static bool WasHandReported(DateOnly deadline, DateOnly? closing, ClassificationOptions options)
+    {
+        if (options.HandReportedBefore is not { } firstDay) return false;
+        var previousE = firstDay.AddDays(-1);
+        return deadline < previousE && !(closing <= previousE);
     }
 
     /// <summary>C: the earliest of verkställighet and avslut; on the same day verkställighet wins.</summary>

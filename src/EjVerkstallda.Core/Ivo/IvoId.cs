@@ -42,10 +42,6 @@ public static class IvoId
     /// <summary>The kön that the third character after the hyphen encodes.</summary>
     public static Kon KonOf(string id) => (id[11] - '0') % 2 == 0 ? Kon.K : Kon.M;
 
-    /// <summary>Why a beslut's person cannot get an identifier (manual handling), or null when it can.</summary>
-    public static string? ManualHandlingReason(Beslut.Beslut b) =>
-        b.SkyddadIdentitet ? "skyddad_identitet"
-        : b.Fodelsedatum is null ? "fodelsedatum_saknas"
-        : b.Kon is null ? "kon_saknas"
-        : null;
+    /// <summary>Why a beslut's person cannot get an identifier (manual handling), or null when it can. The rule is <see cref="ManualHandling"/>.</summary>
+    public static string? ManualHandlingReason(Beslut.Beslut b) => ManualHandling.ReasonOf(b)?.ToCode();
 }

@@ -10,38 +10,23 @@ namespace EjVerkstallda.Infrastructure.CaseSource;
 /// <summary>
 /// Reads the case system through <c>ejv_beslut</c> and <c>ejv_insats</c>. Only candidates leave the database:
 /// rows whose beslut or avbrott is old enough to be late at E and that were not closed before the quarter began,
-/// rows the rules cannot read, and rows the ledger still holds open at IVO.
+/// rows the rules cannot read, and rows the ledger still holds open at IVO. Values leave as the text Core judges:
+/// ids trimmed (a CHAR(n) id is the same id), dates as the kommun's day (<see cref="CaseDateText"/>, <paramref name="kommunTid"/>).
 /// </summary>
-public sealed class CaseSourceReader(CaseSourceOptions options)
+public sealed class CaseSourceReader(CaseSourceOptions options, KommunTid kommunTid)
 {
     private const int IdBatch = 500;
 
-    /// <summary>Rows whose dates contradict each other are listed when their beslut is at most this many years older than the quarter.</summary>
-    public const int InconsistentRowsYears = 2;
     private readonly SqlDialect _dialect = SqlDialect.For(DbProviders.Parse(options.Provider, "Ejv:Source:Provider"));
+    private readonly KommunTid _tid = kommunTid ?? throw new ArgumentNullException(nameof(kommunTid));
 
     public async Task<IReadOnlyDictionary<string, InsatsDefinition>> ReadKatalogAsync(List<DataQualityProblem> problems, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        await RequireColumnsAsync(c, options.InsatsRelation, ViewContract.InsatsColumns, ct);
+        await DescribeAsync(c, options.InsatsRelation, ViewContract.InsatsColumns, ct);
         var rows = await Query(c, $"SELECT insats_kod, benamning, lag, lagrum FROM {options.InsatsRelation}", null, ct);
-        var katalog = new Dictionary<string, InsatsDefinition>(StringComparer.Ordinal);
-        foreach (var r in rows)
-        {
-            var kod = ValueText.Of(r[0])?.Trim();
-            var namn = ValueText.Of(r[1])?.Trim();
-            var lagText = ValueText.Of(r[2])?.Trim();
-            var lagrum = ValueText.Of(r[3])?.Trim();
-            if (string.IsNullOrEmpty(kod) || string.IsNullOrEmpty(namn) || !Enum.TryParse<Lag>(lagText, ignoreCase: true, out var lag)
-                || lagrum is null || !LagrumCodes.IsValid(lag, lagrum) || katalog.ContainsKey(kod))
-            {
-                problems.Add(new DataQualityProblem(null, $"{options.InsatsRelation}: a row has a missing, unknown or duplicate insats_kod, benamning, lag or lagrum; its code is treated as unknown", Excluded: false));
-                if (kod is not null) katalog.Remove(kod);
-                continue;
-            }
-            katalog[kod] = new InsatsDefinition(kod, namn, lag, lagrum);
-        }
-        return katalog;
+        return InsatsKatalog.Build(rows.Select(r => new RawInsats(ValueText.Of(r[0]), ValueText.Of(r[1]), ValueText.Of(r[2]), ValueText.Of(r[3]))),
+            options.InsatsRelation, problems);
     }
 
     /// <summary>The candidates for <paramref name="quarter"/>, streamed, plus the rows of <paramref name="openAtIvo"/> not already among them.</summary>
@@ -49,17 +34,18 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         [EnumeratorCancellation] CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
-        if (namndFilter is not null && !hasNamnd)
+        var shape = await BeslutShapeAsync(c, ct);
+        if (namndFilter is not null && !shape.HasNamnd)
             throw new CaseSourceException($"{options.BeslutRelation} has no column {ViewContract.OptionalNamndColumn}, but a nämnd is configured with a NamndFilter; add the column to the view or remove the filter");
-        var select = SelectList(hasNamnd);
+        var select = SelectList(shape.HasNamnd);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        await foreach (var row in StreamAsync(c, CandidateSql(select, namndFilter), CandidateArgs(quarter, namndFilter), ct))
+        await foreach (var row in StreamAsync(c, CandidateSql(select, namndFilter, shape), CandidateArgs(quarter, namndFilter, shape), ct))
         {
             if (row.BeslutId is not null) seen.Add(row.BeslutId);
             yield return row;
         }
-        await foreach (var row in ByIdsAsync(c, select, namndFilter, openAtIvo.Where(id => !seen.Contains(id)), ct))
+        var owed = openAtIvo.Select(id => id.Trim()).Where(id => id.Length > 0 && !seen.Contains(id)).Distinct(StringComparer.Ordinal);
+        await foreach (var row in ByIdsAsync(c, select, namndFilter, owed, ct))
             yield return row;
     }
 
@@ -67,19 +53,21 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     public async IAsyncEnumerable<RawBeslut> ReadByIdsAsync(string? namndFilter, IEnumerable<string> beslutIds, [EnumeratorCancellation] CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
-        await foreach (var row in ByIdsAsync(c, SelectList(hasNamnd), hasNamnd ? namndFilter : null, beslutIds, ct))
+        var hasNamnd = (await BeslutShapeAsync(c, ct)).HasNamnd;
+        var ids = beslutIds.Select(id => id.Trim()).Where(id => id.Length > 0).Distinct(StringComparer.Ordinal);
+        await foreach (var row in ByIdsAsync(c, SelectList(hasNamnd), hasNamnd ? namndFilter : null, ids, ct))
             yield return row;
     }
 
     private async IAsyncEnumerable<RawBeslut> ByIdsAsync(DbConnection c, string select, string? namndFilter, IEnumerable<string> ids, [EnumeratorCancellation] CancellationToken ct)
     {
+        var idPredicate = _dialect.InList(_dialect.Trim("beslut_id"), "ids"); // ids compared trimmed (CONTRACT section 4)
         foreach (var batch in ids.Chunk(IdBatch))
         {
             var byId = new DynamicParameters();
             byId.Add("ids", batch);
             if (namndFilter is not null) byId.Add("namnd", namndFilter);
-            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{_dialect.InList("beslut_id", "ids")}", byId, ct))
+            await foreach (var row in StreamAsync(c, $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}{idPredicate}", byId, ct))
                 yield return row;
         }
     }
@@ -91,7 +79,8 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     public async Task<long> CountCandidatesAsync(Kvartal quarter, string? namndFilter, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        return await c.ExecuteScalarAsync<long>(new CommandDefinition(CandidateSql("COUNT(*)", namndFilter), CandidateArgs(quarter, namndFilter),
+        var shape = await BeslutShapeAsync(c, ct);
+        return await c.ExecuteScalarAsync<long>(new CommandDefinition(CandidateSql("COUNT(*)", namndFilter, shape), CandidateArgs(quarter, namndFilter, shape),
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
     }
 
@@ -102,43 +91,39 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
     public async Task<long> DrainCandidatesAsync(Kvartal quarter, string? namndFilter, CancellationToken ct)
     {
         await using var c = await OpenAsync(ct);
-        var hasNamnd = await RequireColumnsAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
-        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(CandidateSql(SelectList(hasNamnd), namndFilter), CandidateArgs(quarter, namndFilter),
+        var shape = await BeslutShapeAsync(c, ct);
+        await using var reader = await c.ExecuteReaderAsync(new CommandDefinition(CandidateSql(SelectList(shape.HasNamnd), namndFilter, shape), CandidateArgs(quarter, namndFilter, shape),
             commandTimeout: (int)options.CommandTimeout.TotalSeconds, cancellationToken: ct));
         long rows = 0;
         while (await reader.ReadAsync(ct)) rows++;
         return rows;
     }
 
-    private DynamicParameters CandidateArgs(Kvartal quarter, string? namndFilter)
+    private DynamicParameters CandidateArgs(Kvartal quarter, string? namndFilter, SourceShape shape)
     {
-        var args = new DynamicParameters();
-        args.Add("cutoff", _dialect.Date(Frist.LatestStartReportableAt(quarter.ReportingDay)));
-        args.Add("s", _dialect.Date(quarter.FirstDay));
-        args.Add("dqFrom", _dialect.Date(quarter.FirstDay.AddYears(-InconsistentRowsYears)));
-        args.Add("latest", _dialect.Date(BeslutValidator.LatestPlausible));
+        var args = Query(shape).Args(quarter);
         if (namndFilter is not null) args.Add("namnd", namndFilter);
         return args;
     }
 
     /// <summary>The one candidate query: the run reads it, the benchmark counts it and drains it.</summary>
-    private string CandidateSql(string select, string? namndFilter) =>
-        $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({CandidatePredicate()})";
+    private string CandidateSql(string select, string? namndFilter, SourceShape shape)
+    {
+        var predicate = Query(shape).Predicate();
+        return $"SELECT {select} FROM {options.BeslutRelation} WHERE {NamndPredicate(namndFilter)}({predicate})";
+    }
+
+    private CandidateQuery Query(SourceShape shape) => new(_dialect, shape.TextDateColumns);
+
+    /// <summary>The candidate SQL this reader would send for a view with these text date columns (for the SQL Server parse test).</summary>
+    internal static string RenderCandidateSql(SqlDialect dialect, IReadOnlySet<string> textDateColumns, string? namndFilter)
+    {
+        var select = SelectList(hasNamnd: true);
+        var predicate = new CandidateQuery(dialect, textDateColumns).Predicate();
+        return $"SELECT {select} FROM ejv_beslut WHERE {NamndPredicate(namndFilter)}({predicate})";
+    }
 
     private static string NamndPredicate(string? namndFilter) => namndFilter is null ? "" : "namnd_id = @namnd AND ";
-
-    private string CandidatePredicate()
-    {
-        var malformed = string.Join(" OR ", ViewContract.DateColumns.Select(_dialect.MalformedDate));
-        return $"""
-            (beslutsdatum <= @cutoff AND (verkstallighetsdatum IS NULL OR verkstallighetsdatum >= @s) AND (avslutsdatum IS NULL OR avslutsdatum >= @s))
-            OR (avbrottsdatum <= @cutoff AND (aterupptagandedatum IS NULL OR aterupptagandedatum >= @s) AND (avslutsdatum IS NULL OR avslutsdatum >= @s))
-            OR beslut_id IS NULL OR beslutsdatum IS NULL OR {malformed}
-            OR beslutsdatum > @latest OR avbrottsdatum > @latest
-            OR (beslutsdatum >= @dqFrom AND (verkstallighetsdatum < beslutsdatum OR avslutsdatum < beslutsdatum
-                OR avbrottsdatum < verkstallighetsdatum OR aterupptagandedatum < avbrottsdatum))
-            """;
-    }
 
     private static string SelectList(bool hasNamnd) =>
         string.Join(", ", ViewContract.BeslutColumns) + (hasNamnd ? ", " + ViewContract.OptionalNamndColumn : ", NULL AS namnd_id");
@@ -158,13 +143,7 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         {
             while (await reader.ReadAsync(ct))
             {
-                string? V(int i) => ValueText.Of(reader.GetValue(i));
-                yield return new RawBeslut
-                {
-                    BeslutId = V(0), PersonId = V(1), InsatsKod = V(2), Beslutsdatum = V(3), Verkstallighetsdatum = V(4), Avbrottsdatum = V(5),
-                    Aterupptagandedatum = V(6), Avslutsdatum = V(7), Avslutsorsak = V(8), Erbjudandedatum = V(9), TackatNej = V(10),
-                    Fodelsedatum = V(11), Kon = V(12), SkyddadIdentitet = V(13), Enhet = V(14), Skal = V(15), NamndId = V(16),
-                };
+                yield return SourceValues.Row(reader, _tid);
             }
         }
     }
@@ -187,23 +166,31 @@ public sealed class CaseSourceReader(CaseSourceOptions options)
         }
     }
 
-    /// <summary>Checks the relation's columns; returns whether the optional namnd_id column exists.</summary>
-    private async Task<bool> RequireColumnsAsync(DbConnection c, string relation, IReadOnlyList<string> required, CancellationToken ct)
+    private async Task<SourceShape> BeslutShapeAsync(DbConnection c, CancellationToken ct)
     {
-        List<string> present;
+        var columns = await DescribeAsync(c, options.BeslutRelation, ViewContract.BeslutColumns, ct);
+        return SourceShape.Of(options.BeslutRelation, columns, _dialect);
+    }
+
+    /// <summary>Checks the relation's columns; returns each column's .NET type as the provider reports it.</summary>
+    private async Task<IReadOnlyDictionary<string, Type?>> DescribeAsync(DbConnection c, string relation, IReadOnlyList<string> required, CancellationToken ct)
+    {
+        Dictionary<string, Type?> present;
         try
         {
             await using var reader = await c.ExecuteReaderAsync(new CommandDefinition($"SELECT * FROM {relation} WHERE 1 = 0", cancellationToken: ct));
-            present = Enumerable.Range(0, reader.FieldCount).Select(i => reader.GetName(i).ToLowerInvariant()).ToList();
+            present = new Dictionary<string, Type?>(StringComparer.Ordinal);
+            for (var i = 0; i < reader.FieldCount; i++)
+                present[reader.GetName(i).ToLowerInvariant()] = _dialect.Provider == DbProvider.Sqlite ? null : reader.GetFieldType(i);
         }
         catch (DbException ex)
         {
             throw new CaseSourceException($"the case source has no readable relation {relation} ({ex.Message}); create the view described in README 'The view contract'", ex);
         }
-        var missing = required.Where(col => !present.Contains(col)).ToList();
+        var missing = required.Where(col => !present.ContainsKey(col)).ToList();
         if (missing.Count > 0)
             throw new CaseSourceException($"{relation} lacks the column(s) {string.Join(", ", missing)}; see README 'The view contract'");
-        return present.Contains(ViewContract.OptionalNamndColumn);
+        return present;
     }
 
     private async Task<List<object?[]>> Query(DbConnection c, string sql, object? args, CancellationToken ct)

@@ -53,12 +53,18 @@ public sealed class SqlDialect
     public object Bool(bool value) => Provider == DbProvider.Sqlite ? (value ? 1 : 0) : value;
 
     /// <summary>
-    /// A predicate true for a date column whose value the rules cannot read. Only SQLite stores dates as free text;
-    /// the other providers have typed date columns, so a value there is always a date.
+    /// A predicate true for a text date column whose value is not plain <c>YYYY-MM-DD</c> (a malformed value, or a date with a
+    /// time part): such rows are always candidates and Core judges them. Typed date columns always hold a date.
     /// </summary>
-    public string MalformedDate(string column) => Provider == DbProvider.Sqlite
-        ? $"({column} IS NOT NULL AND date({column}) IS NOT {column})"
-        : "1 = 0";
+    public string MalformedDate(string column) => Provider switch
+    {
+        DbProvider.Sqlite => $"({column} IS NOT NULL AND date({column}) IS NOT {column})",
+        DbProvider.PostgreSql => $"({column} IS NOT NULL AND {column} !~ '" + "^[0-9]{4}-[0-9]{2}-[0-9]{2}$')",
+        _ => $"({column} IS NOT NULL AND {column} NOT LIKE '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]')",
+    };
+
+    /// <summary>A text column with surrounding blanks removed (SQL Server before 2017 has no TRIM).</summary>
+    public string Trim(string column) => Provider == DbProvider.SqlServer ? $"LTRIM(RTRIM({column}))" : $"TRIM({column})";
 
     /// <summary>
     /// "column is one of the list parameter". Dapper passes a list to Npgsql as one array parameter and expands it elsewhere.

@@ -53,11 +53,5 @@ public static class IvoUnderlagColumns
     };
 
     /// <summary>Swedish text for the manual-handling reason codes of <see cref="Core.Ivo.IvoId.ManualHandlingReason"/>.</summary>
-    public static string ManualReasonText(string? code) => code switch
-    {
-        "skyddad_identitet" => "Skyddade personuppgifter: rapporteras manuellt",
-        "fodelsedatum_saknas" => "Födelsedatum saknas: IVO-identifierare kan inte bildas",
-        "kon_saknas" => "Kön saknas: IVO-identifierare kan inte bildas",
-        _ => "IVO-identifierare saknas",
-    };
+    public static string ManualReasonText(string? code) => ManualHandling.SwedishText(code);
 }

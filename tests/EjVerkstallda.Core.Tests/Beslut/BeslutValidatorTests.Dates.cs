@@ -57,7 +57,6 @@ public sealed partial class BeslutValidatorTests
     [TestCase("Aterupptagandedatum", "aterupptagandedatum")]
     [TestCase("Avslutsdatum", "avslutsdatum")]
     [TestCase("Erbjudandedatum", "erbjudandedatum")]
-    [TestCase("Fodelsedatum", "fodelsedatum")]
     public void Validate_MalformedOptionalDate_NamesTheColumn(string property, string column)
     {
         var row = property switch
@@ -66,8 +65,7 @@ public sealed partial class BeslutValidatorTests
             "Avbrottsdatum" => Valid with { Avbrottsdatum = "2024/05/01" },
             "Aterupptagandedatum" => Valid with { Aterupptagandedatum = "2024/05/01" },
             "Avslutsdatum" => Valid with { Avslutsdatum = "2024/05/01" },
-            "Erbjudandedatum" => Valid with { Erbjudandedatum = "2024/05/01" },
-            _ => Valid with { Fodelsedatum = "2024/05/01" },
+            _ => Valid with { Erbjudandedatum = "2024/05/01" },
         };
 
         Assert.That(SingleProblem(row).Problem, Does.StartWith(column + " is not a plausible date"));
@@ -113,11 +111,5 @@ public sealed partial class BeslutValidatorTests
             Assert.That(result.Problems, Is.Empty);
             Assert.That(result.Beslut, Has.Count.EqualTo(1));
         });
-    }
-
-    [Test]
-    public void Validate_FodelsedatumAfterBeslut_IsExcluded()
-    {
-        Assert.That(SingleProblem(Valid with { Fodelsedatum = "2024-01-06" }).Problem, Is.EqualTo("fodelsedatum after beslutsdatum"));
     }
 }

@@ -42,7 +42,8 @@ public abstract class CaseSourceReaderTests<TDb> where TDb : ITestDatabase, new(
         Row("TOO-NEW", "2024-04-01"),                                    // deadline after E
         Row("OPEN", "2024-03-01"),                                       // D 2024-06-01 < E, open: candidate
         Row("CUTOFF", "2024-03-29"),                                     // D 2024-06-29 < E: candidate
-        Row("AFTER-CUTOFF", "2024-03-30"),                               // D 2024-06-30 = E: not a candidate
+        Row("AFTER-CUTOFF", "2024-03-30"),                               // D 2024-06-30 = E: within the filter's one-day margin; Core does not report it
+        Row("PAST-MARGIN", "2024-03-31"),                                // two days past the cutoff: not a candidate
         Row("CLOSED-IN-Q", "2023-10-01", verk: "2024-05-02"),            // closed during the quarter: candidate
         Row("AVBROTT", "2019-01-01", verk: "2019-02-01", avbrott: "2024-01-15"), // interrupted, open: candidate
         Row("AVBROTT-DONE", "2019-01-01", verk: "2019-02-01", avbrott: "2023-01-15", ater: "2023-02-01"), // resumed long ago
@@ -53,7 +54,7 @@ public abstract class CaseSourceReaderTests<TDb> where TDb : ITestDatabase, new(
     private CaseSourceReader Reader(string beslutRelation = "ejv_beslut") => new(new CaseSourceOptions
     {
         Provider = _db.Dialect.Folder, ConnectionString = _db.ConnectionString, BeslutRelation = beslutRelation,
-    });
+    }, KommunTid.Stockholm);
 
     private async Task<List<string?>> CandidateIds(string? namnd = null, IReadOnlyCollection<string>? open = null)
     {
@@ -66,7 +67,7 @@ public abstract class CaseSourceReaderTests<TDb> where TDb : ITestDatabase, new(
     public async Task ReadCandidates_MixedHistory_ReturnsOnlyRowsThatCanBeReportable()
     {
         var ids = await CandidateIds();
-        Assert.That(ids, Is.EquivalentTo(new[] { "OPEN", "CUTOFF", "CLOSED-IN-Q", "AVBROTT", "OTHER-NAMND", "BAD-ORDER" }));
+        Assert.That(ids, Is.EquivalentTo(new[] { "OPEN", "CUTOFF", "AFTER-CUTOFF", "CLOSED-IN-Q", "AVBROTT", "OTHER-NAMND", "BAD-ORDER" }));
     }
 
     [Test]
@@ -106,6 +107,42 @@ public abstract class CaseSourceReaderTests<TDb> where TDb : ITestDatabase, new(
         Assert.That(problems, Is.Empty);
         Assert.That(katalog, Has.Count.EqualTo(DemoCatalogue.Insatser.Count));
         Assert.That(katalog["L9"], Is.EqualTo(new InsatsDefinition("L9", "Bostad med särskild service för vuxna", Lag.LSS, "9.9")));
+    }
+
+    [TestCase("1", "a number")]
+    [TestCase("0", "a number")]
+    [TestCase("SoL, LSS", "not SoL or LSS")]
+    [TestCase("HSL", "not SoL or LSS")]
+    [TestCase(" ", "missing")]
+    public async Task ReadKatalog_LagNotSoLOrLss_CodeUnknownAndProblemNamesTheKind(string lag, string kind)
+    {
+        await using (var c = await _db.OpenAsync())
+            await c.ExecuteAsync("INSERT INTO cs_insatstyp (kod, namn, lag, lagrum) VALUES ('ODD', 'Udda', @lag, '9.1')", new { lag });
+        var problems = new List<DataQualityProblem>();
+        var katalog = await Reader().ReadKatalogAsync(problems, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(katalog.ContainsKey("ODD"), Is.False, $"lag '{lag}' must not be taken as a law");
+            Assert.That(problems.Select(p => p.Problem), Has.One.Contains("lag").And.Contains(kind));
+            Assert.That(katalog, Has.Count.EqualTo(DemoCatalogue.Insatser.Count), "the other codes are kept");
+        });
+    }
+
+    [TestCase("lss", "9.1", Lag.LSS)]
+    [TestCase(" SoL ", "bistand", Lag.SoL)]
+    public async Task ReadKatalog_LagInAnyCaseOrPadded_IsAccepted(string lag, string lagrum, Lag expected)
+    {
+        await using (var c = await _db.OpenAsync())
+            await c.ExecuteAsync("INSERT INTO cs_insatstyp (kod, namn, lag, lagrum) VALUES ('ODD', 'Udda', @lag, @lagrum)", new { lag, lagrum });
+        var problems = new List<DataQualityProblem>();
+        var katalog = await Reader().ReadKatalogAsync(problems, CancellationToken.None);
+
+        Assert.Multiple(() =>
+        {
+            Assert.That(problems, Is.Empty);
+            Assert.That(katalog["ODD"].Lag, Is.EqualTo(expected));
+        });
     }
 
     [Test]
@@ -153,7 +190,7 @@ public sealed class CaseSourceReaderSqliteTests : CaseSourceReaderTests<SqliteTe
         await using var c = await db.OpenAsync();
         await DemoCaseSystem.CreateSchemaAsync(c, db.Dialect, CancellationToken.None);
         await c.ExecuteAsync("INSERT INTO cs_beslut (beslut_id, person_id, insats_kod, beslut_datum) VALUES ('BAD', 'P', 'HTJ', '2024/01/05'), ('NEW', 'P', 'HTJ', '2099-01-01')");
-        var reader = new CaseSourceReader(new CaseSourceOptions { Provider = "sqlite", ConnectionString = db.ConnectionString });
+        var reader = new CaseSourceReader(new CaseSourceOptions { Provider = "sqlite", ConnectionString = db.ConnectionString }, KommunTid.Stockholm);
         var ids = new List<string?>();
         await foreach (var r in reader.ReadCandidatesAsync(Kvartal.Parse("2024Q2"), null, [], CancellationToken.None)) ids.Add(r.BeslutId);
         Assert.That(ids, Is.EqualTo(new[] { "BAD" }));

@@ -54,6 +54,11 @@ public static class BadInputCorpus
     private static CorpusRow Ok(string kind, string id, string status, params (string Column, object? Value)[] values) =>
         new(kind, id, Handling.Reported, null, status, values.ToDictionary(v => v.Column, v => v.Value));
 
+    private static CorpusRow Warn(string kind, string id, string reason, params (string Column, object? Value)[] values) =>
+        new(kind, id, Handling.Warning, reason, "ny", values.ToDictionary(v => v.Column, v => v.Value));
+
+    private const string FodelseDefect = "fodelsedatum malformed, implausible or after beslutsdatum; reported without IVO identifier (manual handling)";
+
     private const string NotDate = " is not a plausible date in the form YYYY-MM-DD (1901-2099)";
 
     public static readonly IReadOnlyList<CorpusRow> Rows =
@@ -71,12 +76,10 @@ public static class BadInputCorpus
         Bad("beslutsdatum with slashes", "X-SLASH", "beslutsdatum" + NotDate, ("beslutsdatum", "2023/10/01")),
         Bad("beslutsdatum as dd.MM.yyyy", "X-DOTS", "beslutsdatum" + NotDate, ("beslutsdatum", "01.10.2023")),
         Bad("beslutsdatum as yyyyMMdd", "X-COMPACT", "beslutsdatum" + NotDate, ("beslutsdatum", "20231001")),
-        Bad("beslutsdatum with a time of day", "X-TIME", "beslutsdatum" + NotDate, ("beslutsdatum", "2023-10-01T08:30:00")),
         Bad("beslutsdatum 30 February", "X-FEB30", "beslutsdatum" + NotDate, ("beslutsdatum", "2023-02-30")),
         Bad("beslutsdatum in year 1900", "X-1900", "beslutsdatum" + NotDate, ("beslutsdatum", "1900-06-01")),
         Bad("beslutsdatum in year 2100", "X-2100", "beslutsdatum" + NotDate, ("beslutsdatum", "2100-01-01")),
         Bad("verkstallighetsdatum in year 2100", "X-V2100", "verkstallighetsdatum" + NotDate, ("verkstallighetsdatum", "2100-01-01")),
-        Bad("fodelsedatum in year 1900", "X-F1900", "fodelsedatum" + NotDate, ("fodelsedatum", "1900-01-01")),
         Bad("erbjudandedatum month 13", "X-M13", "erbjudandedatum" + NotDate, ("erbjudandedatum", "2023-13-01")),
         // --- dates in an impossible order -----------------------------------------------------------------------------
         Bad("verkställighet before beslut", "X-VB", "verkstallighetsdatum before beslutsdatum", ("verkstallighetsdatum", "2023-09-01")),
@@ -86,7 +89,6 @@ public static class BadInputCorpus
             ("beslutsdatum", "2023-01-01"), ("verkstallighetsdatum", "2023-02-01"), ("avbrottsdatum", "2023-06-01"), ("aterupptagandedatum", "2023-05-01")),
         Bad("avbrott without verkställighet", "X-AVNV", "avbrottsdatum without verkstallighetsdatum", ("beslutsdatum", "2023-01-01"), ("avbrottsdatum", "2023-06-01")),
         Bad("avslut before beslut", "X-ASB", "avslutsdatum before beslutsdatum", ("avslutsdatum", "2023-09-01"), ("avslutsorsak", "annat")),
-        Bad("birth date after the beslut", "X-FAB", "fodelsedatum after beslutsdatum", ("fodelsedatum", "2023-11-01")),
         // --- codes and booleans ---------------------------------------------------------------------------------------
         Bad("avslutsdatum without avslutsorsak", "X-ANO", "avslutsdatum without avslutsorsak", ("avslutsdatum", "2024-02-01")),
         Bad("unknown avslutsorsak", "X-AUNK", "unknown avslutsorsak", ("avslutsdatum", "2024-02-01"), ("avslutsorsak", "bortrest")),
@@ -106,16 +108,21 @@ public static class BadInputCorpus
         Bad("beslut_id with an RTL override (reverses what is shown)", "X-\\u202eDIR", "beslut_id too long or contains control characters", ("beslut_id", "X-\u202eDIR")),
         Bad("beslut_id of 150 characters", new string('L', 100), "beslut_id too long or contains control characters", ("beslut_id", new string('L', 150))),
         // --- judged despite a warning ---------------------------------------------------------------------------------
-        new("kon 'X'", "X-KONX", Handling.Warning, "kon is neither K nor M; IVO identifier left to manual handling", "ny",
-            new Dictionary<string, object?> { ["kon"] = "X" }),
+        // CONTRACT section 4: a defect only in the person's data is judged and reported, ivoId null, manual handling.
+        Warn("kon 'X'", "X-KONX", "kon is neither K nor M; reported without IVO identifier (manual handling)", ("kon", "X")),
+        Warn("birth date after the beslut", "X-FAB", FodelseDefect, ("fodelsedatum", "2023-11-01")),
+        Warn("fodelsedatum in year 1900", "X-F1900", FodelseDefect, ("fodelsedatum", "1900-01-01")),
+        Warn("fodelsedatum with slashes", "X-FSLASH", FodelseDefect, ("fodelsedatum", "1950/01/01")),
+        Warn("every optional column NULL (manual handling)", "X-OPTNULL", "fodelsedatum missing; reported without IVO identifier (manual handling)",
+            ("fodelsedatum", null), ("kon", null), ("skyddad_identitet", null), ("enhet", null)),
         // --- odd but readable: judged -----------------------------------------------------------------------------------
         Ok("beslut_id with surrounding spaces", "X-SPACE", "ny", ("beslut_id", "  X-SPACE  ")),
         Ok("insats_kod with surrounding spaces", "X-KSP", "ny", ("insats_kod", " SABO ")),
         Ok("kon in lower case", "X-KONK", "ny", ("kon", "k")),
         Ok("beslutsdatum as a midnight timestamp", "X-MIDN", "ny", ("beslutsdatum", "2023-10-01 00:00:00")),
+        Ok("beslutsdatum with a time of day (a datetime: its day)", "X-TIME", "ny", ("beslutsdatum", "2023-10-01T08:30:00")),
         Ok("tackat_nej as text 'ja'", "X-TNJA", "ny", ("tackat_nej", "ja"), ("erbjudandedatum", "2023-12-01")),
         Ok("empty strings in optional date columns", "X-EMPTY", "ny", ("verkstallighetsdatum", ""), ("avslutsdatum", "")),
-        Ok("every optional column NULL (manual handling)", "X-OPTNULL", "ny", ("fodelsedatum", null), ("kon", null), ("skyddad_identitet", null), ("enhet", null)),
         Ok("SQL in skal", "X-SQLSKAL", "ny", ("skal", Sql)),
         Ok("SQL in beslut_id", "X-SQL'); DELETE FROM ejv_insats; --", "ny", ("beslut_id", "X-SQL'); DELETE FROM ejv_insats; --")),
         Ok("skal of 100 000 characters", "X-LONG", "ny", ("skal", string.Concat(Enumerable.Repeat(LongMarker + " " + Name + ". ", 5000))[..100_000])),

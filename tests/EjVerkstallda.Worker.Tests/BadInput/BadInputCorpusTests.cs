@@ -94,6 +94,24 @@ public sealed class BadInputCorpusTests
         Assert.That(_underlag.Reports.Select(r => r.GetProperty("beslutId").GetString()), Is.Unique);
     }
 
+    /// <summary>CONTRACT section 4 (issue 10 defect 4): reported, ivoId null, manual handling with the reason, dataQuality excluded false.</summary>
+    [TestCase("X-FAB", "fodelsedatum_ogiltigt")]
+    [TestCase("X-F1900", "fodelsedatum_ogiltigt")]
+    [TestCase("X-KONX", "kon_okant")]
+    [TestCase("X-OPTNULL", "fodelsedatum_saknas")]
+    public void Run_PersonDataDefect_ReportedWithoutIvoIdForManualHandlingNotExcluded(string id, string reason)
+    {
+        var manual = _underlag.Root.GetProperty("manualHandling").EnumerateArray().Where(m => m.GetProperty("beslutId").GetString() == id).ToList();
+        var quality = _underlag.Root.GetProperty("dataQuality").EnumerateArray().Where(p => p.GetProperty("beslutId").GetString() == id).ToList();
+        Assert.Multiple(() =>
+        {
+            Assert.That(_underlag.Report(id).Str("status"), Is.EqualTo("ny"));
+            Assert.That(_underlag.Report(id).Str("ivoId"), Is.Null);
+            Assert.That(manual.Select(m => m.GetProperty("reason").GetString()), Is.EqualTo(new[] { reason }));
+            Assert.That(quality.Select(p => p.GetProperty("excluded").GetBoolean()), Is.EqualTo(new[] { false }));
+        });
+    }
+
     [Test]
     public void Run_HostileSql_CaseSystemUnchanged()
     {

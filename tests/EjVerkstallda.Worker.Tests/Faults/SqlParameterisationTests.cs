@@ -16,7 +16,7 @@ public sealed partial class SqlParameterisationTests
     private static readonly string[] Allowed =
     [
         "options.BeslutRelation", "options.InsatsRelation", "relation", "select", "table", "JournalTable", "keyColumn", "keyParameter",
-        "columns", "values", "idColumn", "selectBody", "n", "column", "parameter", "NamndPredicate(namndFilter)", "CandidatePredicate()",
+        "columns", "values", "idColumn", "selectBody", "n", "column", "parameter", "NamndPredicate(namndFilter)", "CandidatePredicate()", "predicate", "idPredicate",
         "malformed", "LedgerRowColumns", "_dialect.InList(\"beslut_id\", \"ids\")", "string.Join(\", \", columns)", "name", "namnd is null ? \"\" : \" AND namnd_id = @namnd\"",
     ];
 
