@@ -23,23 +23,23 @@ public static class EjvServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EjvOptions>>().Value);
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EjvOptions>().Testing.ClockStart is { } start ? new ShiftedTimeProvider(start) : TimeProvider.System);
         services.AddSingleton<FaultInjection>();
+        // The kommun's calendar (Ejv:Rules:TimeZone, validated at start): every "today" of the product.
+        services.AddSingleton(sp => Core.Kvartal.KommunTid.TryFind(sp.GetRequiredService<EjvOptions>().Rules.TimeZone)
+            ?? throw new OptionsValidationException(EjvOptions.Section, typeof(EjvOptions), ["Ejv:Rules:TimeZone is not a time zone on this machine"]));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<EjvOptions>().State;
             return new StateDb(SqlDialect.For(DbProviders.Parse(o.Provider, "Ejv:State:Provider")), o.ConnectionString);
         });
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<EjvOptions>();
-            return new CaseSourceReader(o.Source, Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone)
-                ?? throw new InvalidOperationException($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id such as Europe/Stockholm"));
-        });
+        services.AddSingleton(sp => new CaseSourceReader(sp.GetRequiredService<EjvOptions>().Source, sp.GetRequiredService<Core.Kvartal.KommunTid>()));
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<IvoIdStore>();
         services.AddSingleton<RunLog>();
         services.AddSingleton<RunLock>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<QuarterApprover>();
         services.AddSingleton<ReminderService>();

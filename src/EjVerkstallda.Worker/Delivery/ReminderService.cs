@@ -9,7 +9,7 @@ using Microsoft.Extensions.Logging;
 namespace EjVerkstallda.Worker.Delivery;
 
 /// <summary>
-/// The checks between quarters: IVO windows about to close with reports not entered, reported cases that have been
+/// The checks between quarters: IVO windows about to close (or closed: overdue) with reports not entered, reported cases that have been
 /// verkställda or closed in the case system (closing reports can be sent at any time), and automatic approval.
 /// Each reminder is recorded in the outbox once. Every nämnd and every check is isolated: one that fails is logged and
 /// sent to the administrator as an alert, and the others go on.
@@ -22,14 +22,13 @@ public sealed class ReminderService(
     DeliveryPlanner planner,
     ApprovalStore approvals,
     QuarterApprover approver,
+    KommunTid kommun,
     TimeProvider clock,
     ILogger<ReminderService> logger)
 {
-    private readonly KommunTid _tid = KommunTid.TryFind(options.Rules.TimeZone) ?? KommunTid.Stockholm;
-
     public async Task<ReminderResult> CheckAsync(CancellationToken ct)
     {
-        var today = _tid.Today(clock);
+        var today = kommun.Today(clock);
         var recorded = 0;
         var approved = 0;
         var failed = 0;
@@ -62,10 +61,15 @@ public sealed class ReminderService(
         foreach (var q in (await ledger.CompletedQuartersAsync(namnd.Id, ct)).TakeLast(4))
         {
             var quarter = Kvartal.Parse(q);
-            var window = planner.WindowOf(quarter);
-            if (today < window.Closes.AddDays(-options.Ivo.RemindDaysBefore) || today > window.Closes) continue;
             var (unsubmitted, _) = await ledger.UnsubmittedAsync(namnd.Id, q, ct);
-            if (unsubmitted > 0 && planner.WindowReminder(namnd, quarter, unsubmitted) is { } m) list.Add(m);
+            var window = planner.WindowOf(quarter).StatusOn(today, options.Ivo.RemindDaysBefore, unsubmitted);
+            var m = window.State switch
+            {
+                Core.Ivo.IvoWindowState.Closing when unsubmitted > 0 => planner.WindowReminder(namnd, quarter, unsubmitted),
+                Core.Ivo.IvoWindowState.Overdue => planner.OverdueReminder(namnd, quarter, window),
+                _ => null,
+            };
+            if (m is not null) list.Add(m);
         }
         return list;
     }

@@ -28,6 +28,8 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         var bands = o.Rules.BandStartMonths;
         if (bands.Count > 0 && (bands[0] != 3 || bands.Zip(bands.Skip(1)).Any(p => p.Second <= p.First)))
             failures.Add($"Ejv:Rules:BandStartMonths must start at 3 and increase, e.g. [3, 6, 12, 24] (was [{string.Join(", ", bands)}])");
+        if (Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone) is null)
+            failures.Add($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id, e.g. Europe/Stockholm");
         Namnder(o.Namnder, failures);
         Mail(o, failures);
         Ivo(o.Ivo, failures);

@@ -79,6 +79,7 @@ public sealed class HealthEndpointTests
         {
             Assert.That(json.RootElement.GetProperty("namnder")[0].GetProperty("ivoOverdue").GetInt32(), Is.GreaterThan(0), body);
             Assert.That(json.RootElement.GetProperty("status").GetString(), Is.EqualTo("degraded"), body);
+            Assert.That(json.RootElement.GetProperty("reason").GetString(), Does.Contain("IVO reports overdue: socialnamnden 2026Q4"), body);
             Assert.That(response.StatusCode, Is.EqualTo(HttpStatusCode.OK), "degraded is not unhealthy");
         });
     }

@@ -26,8 +26,8 @@ public sealed class ReminderIsolationTests
         await using var ejv = await InProcessEjv.StartAsync(RunDay, settings);
         var q = Kvartal.Parse("2026Q3");
         foreach (var n in ejv.Options.Namnder) await ejv.Get<QuarterlyRunner>().RunAsync(n, q, dryRun: false, CancellationToken.None);
-        // a's public report is gone from the export folder: its approval fails (as one the guard stops would).
-        File.Delete(Path.Combine(OutputFiles.FolderFor(ejv.OutFolder, "a", "2026Q3"), OutputNames.StatistikJson));
+        // a's public report is not in the state store, as when the anonymity guard stopped it: its approval fails.
+        await DropPublicReportAsync(ejv, "a");
         ejv.Clock.Advance(TimeSpan.FromDays(1) + TimeSpan.FromMinutes(1));
 
         var result = await ejv.Get<ReminderService>().CheckAsync(CancellationToken.None);
@@ -54,7 +54,7 @@ public sealed class ReminderIsolationTests
         var settings = InProcessEjv.Namnd(0, "a", ("AutoApproveAfter", "1.00:00:00"));
         await using var ejv = await InProcessEjv.StartAsync(RunDay, settings);
         await ejv.Get<QuarterlyRunner>().RunAsync(ejv.Options.Namnder[0], Kvartal.Parse("2026Q3"), dryRun: false, CancellationToken.None);
-        File.Delete(Path.Combine(OutputFiles.FolderFor(ejv.OutFolder, "a", "2026Q3"), OutputNames.StatistikJson));
+        await DropPublicReportAsync(ejv, "a");
         ejv.Clock.Advance(TimeSpan.FromDays(2));
 
         await ejv.Get<ReminderService>().CheckAsync(CancellationToken.None);
@@ -68,5 +68,23 @@ public sealed class ReminderIsolationTests
             Assert.That(alerts, Is.EqualTo(1), "one alert per cause, not one a day");
             Assert.That(ejv.LogLines.Count(l => l.Contains("automatic approval of nämnd a", StringComparison.Ordinal)), Is.EqualTo(2), "logged each time it is tried");
         });
+    }
+
+    private static async Task DropPublicReportAsync(InProcessEjv ejv, string namnd)
+    {
+        await using var c = await ejv.Get<Infrastructure.State.StateDb>().OpenAsync(CancellationToken.None);
+        await using var cmd = c.CreateCommand();
+        cmd.CommandText = "DELETE FROM ejv_document WHERE namnd_id = @namnd AND name = @name";
+        Add(cmd, "@namnd", namnd);
+        Add(cmd, "@name", OutputNames.StatistikJson);
+        Assert.That(await cmd.ExecuteNonQueryAsync(), Is.EqualTo(1), "the stored public report");
+    }
+
+    private static void Add(System.Data.Common.DbCommand cmd, string name, string value)
+    {
+        var p = cmd.CreateParameter();
+        p.ParameterName = name;
+        p.Value = value;
+        cmd.Parameters.Add(p);
     }
 }
