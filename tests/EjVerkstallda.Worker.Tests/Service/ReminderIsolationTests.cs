@@ -10,7 +10,7 @@ namespace EjVerkstallda.Worker.Tests.Service;
 /// <summary>
 /// Defect 14: one failed automatic approval must not drop the reminders and approvals of the other nämnder (or its own other
 /// reminders). In process, with a fake clock: two nämnder run 2026Q3 on 2026-11-24; a day later both drafts are due for
-/// automatic approval and B-2 (verkställd 2026-11-20) is owed a closing report in both.
+/// automatic approval, B-2 (verkställd 2026-11-20) is owed a closing report in both, and 2026Q3's IVO window is overdue.
 /// </summary>
 [TestFixture]
 public sealed class ReminderIsolationTests
@@ -40,7 +40,7 @@ public sealed class ReminderIsolationTests
         {
             Assert.That(result.AutoApproved, Is.EqualTo(1), "b is approved");
             Assert.That(approvals.Select(x => x.Quarter), Is.EqualTo(new[] { "2026Q3" }));
-            Assert.That(result.Recorded, Is.EqualTo(2), "both closing reminders are recorded");
+            Assert.That(result.Recorded, Is.EqualTo(4), "both nämnder' closing reminders and IVO-overdue reminders (the window closed 2026-10-31) are recorded");
             Assert.That(a.Count(m => m.MessageId.StartsWith("reminder.closing.a.", StringComparison.Ordinal)), Is.EqualTo(1), "a's own reminder");
             Assert.That(b.Count(m => m.MessageId.StartsWith("reminder.closing.b.", StringComparison.Ordinal)), Is.EqualTo(1), "b's reminder");
             Assert.That(a.Count(m => m.Kind == OutboxKinds.Alert && m.Quarter == "2026Q3"), Is.EqualTo(1), "the administrator is told of a's failure");
