@@ -23,24 +23,25 @@ public static class EjvServices
         services.AddSingleton(sp => sp.GetRequiredService<IOptions<EjvOptions>>().Value);
         services.AddSingleton<TimeProvider>(sp => sp.GetRequiredService<EjvOptions>().Testing.ClockStart is { } start ? new ShiftedTimeProvider(start) : TimeProvider.System);
         services.AddSingleton<FaultInjection>();
+        // The kommun's calendar (Ejv:Rules:TimeZone, validated at start): every "today" of the product.
+        services.AddSingleton(sp => Core.Kvartal.KommunTid.TryFind(sp.GetRequiredService<EjvOptions>().Rules.TimeZone)
+            ?? throw new OptionsValidationException(EjvOptions.Section, typeof(EjvOptions), ["Ejv:Rules:TimeZone is not a time zone on this machine"]));
         services.AddSingleton(sp =>
         {
             var o = sp.GetRequiredService<EjvOptions>().State;
             return new StateDb(SqlDialect.For(DbProviders.Parse(o.Provider, "Ejv:State:Provider")), o.ConnectionString);
         });
-        services.AddSingleton(sp =>
-        {
-            var o = sp.GetRequiredService<EjvOptions>();
-            return new CaseSourceReader(o.Source, Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone)
-                ?? throw new InvalidOperationException($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id such as Europe/Stockholm"));
-        });
+        services.AddSingleton(sp => new CaseSourceReader(sp.GetRequiredService<EjvOptions>().Source, sp.GetRequiredService<Core.Kvartal.KommunTid>()));
         services.AddSingleton<LedgerStore>();
         services.AddSingleton<IvoIdStore>();
         services.AddSingleton<RunLog>();
         services.AddSingleton<RunLock>();
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<DocumentStore>();
+        services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<QuarterApprover>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();
@@ -49,12 +50,15 @@ public static class EjvServices
 
     private static void AddMail(this IServiceCollection services)
     {
+        // One MSAL app for the process: its token cache reuses a token until shortly before it expires.
+        services.AddSingleton<IAccessTokenSource>(sp => new MsalAccessTokenSource(sp.GetRequiredService<EjvOptions>().Mail.Smtp.OAuth2));
         services.AddSingleton<IMailSender>(sp =>
         {
             var mail = sp.GetRequiredService<EjvOptions>().Mail;
-            return mail.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase)
-                ? new SmtpMailSender(mail.Smtp, sp.GetRequiredService<ILogger<SmtpMailSender>>())
-                : new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder), sp.GetRequiredService<ILogger<PickupFolderMailSender>>());
+            if (!mail.Delivery.Equals("smtp", StringComparison.OrdinalIgnoreCase))
+                return new PickupFolderMailSender(Path.GetFullPath(mail.PickupFolder), sp.GetRequiredService<ILogger<PickupFolderMailSender>>());
+            var tokens = mail.Smtp.Auth == SmtpAuth.OAuth2 ? sp.GetRequiredService<IAccessTokenSource>() : null;
+            return new SmtpMailSender(mail.Smtp, sp.GetRequiredService<ILogger<SmtpMailSender>>(), tokens);
         });
         services.AddSingleton(sp =>
         {

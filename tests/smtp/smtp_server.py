@@ -14,9 +14,12 @@ spool folder is read on every DATA command:
     {"rcpt_tempfail": 1}  the next recipient gets "450 4.2.1 mailbox busy" (read on every RCPT)
     {"rcpt_permfail": 1}  the next recipient gets "550 5.1.1 no such user"
 The counters are decremented as they are used. SIGTERM or SIGINT stops the server.
-With --plain the server offers neither STARTTLS nor AUTH (an old internal relay).
+With --plain the server offers neither STARTTLS nor AUTH (an old internal relay); with --implicit-tls it speaks
+TLS from the first byte (port 465 style) instead of STARTTLS. With --oauth-jwks-url (and --oauth-ca, --oauth-issuer,
+--oauth-audience) AUTH offers only XOAUTH2 and accepts a token only from the test identity provider (xoauth2.py).
 """
 import argparse
+import collections
 import json
 import os
 import signal
@@ -27,9 +30,15 @@ import threading
 from aiosmtpd.controller import Controller
 from aiosmtpd.smtp import SMTP, AuthResult, LoginPassword
 
+from xoauth2 import XOAuth2Handler, XOAuth2Verifier
+
 
 class UpperCaseAuthSMTP(SMTP):
-    """aiosmtpd 1.4.3 matches mechanism names case-sensitively; System.Net.Mail sends 'AUTH login'."""
+    """aiosmtpd 1.4.3 matches mechanism names case-sensitively (some clients send 'AUTH login'), and limits a command
+    line to 1001 bytes (512 for the command): an XOAUTH2 initial response carrying a JWT is longer."""
+    line_length_limit = 16384
+    command_size_limit = 16384
+    command_size_limits = collections.defaultdict(lambda: 16384)
 
     async def smtp_AUTH(self, arg):
         if arg:
@@ -63,7 +72,7 @@ DATA_FAULTS = (("tempfail", "451 4.3.0 try again"), ("permfail", "554 5.7.1 reje
 RCPT_FAULTS = (("rcpt_tempfail", "450 4.2.1 mailbox busy"), ("rcpt_permfail", "550 5.1.1 no such user"))
 
 
-class SpoolHandler:
+class SpoolHandler(XOAuth2Handler):
     def __init__(self, spool):
         self._spool = spool
         self._counter = len([f for f in os.listdir(spool) if f.endswith(".eml")])
@@ -113,13 +122,18 @@ def security(args):
         return {}
     tls = ssl.create_default_context(ssl.Purpose.CLIENT_AUTH)
     tls.load_cert_chain(args.cert, args.key)
-    return dict(
-        tls_context=tls,
-        require_starttls=True,
-        authenticator=Authenticator(args.user, args.password),
-        auth_required=True,
-        auth_require_tls=True,
-    )
+    auth = dict(auth_required=True, auth_require_tls=True)
+    if args.oauth_jwks_url:
+        # Only XOAUTH2: the password mechanisms are not offered at all.
+        auth.update(auth_exclude_mechanism=["LOGIN", "PLAIN"])
+    else:
+        auth.update(authenticator=Authenticator(args.user, args.password))
+    if args.implicit_tls:
+        # aiosmtpd 1.4.3 does not count implicit TLS (the controller's ssl_context) as TLS for auth_require_tls and would
+        # not offer AUTH at all; the connection is TLS from the first byte, so the requirement is met.
+        auth.update(auth_require_tls=False)
+        return dict(ssl_context=tls, **auth)
+    return dict(tls_context=tls, require_starttls=True, **auth)
 
 
 def main():
@@ -134,10 +148,18 @@ def main():
                         help="stop when stdin closes, so the server dies with a crashed test host")
     parser.add_argument("--plain", action="store_true",
                         help="no STARTTLS and no AUTH: an old-style internal relay (tests the refusals)")
+    parser.add_argument("--implicit-tls", action="store_true", help="TLS from the first byte instead of STARTTLS")
+    parser.add_argument("--oauth-jwks-url", help="XOAUTH2 only: the identity provider's JWKS (https)")
+    parser.add_argument("--oauth-ca", help="the identity provider's TLS certificate")
+    parser.add_argument("--oauth-issuer", help="the iss every token must carry")
+    parser.add_argument("--oauth-audience", help="the aud every token must carry")
     args = parser.parse_args()
 
     os.makedirs(args.spool, exist_ok=True)
-    controller = AuthController(SpoolHandler(args.spool), hostname="127.0.0.1", port=args.port,
+    handler = SpoolHandler(args.spool)
+    if args.oauth_jwks_url:
+        handler.verifier = XOAuth2Verifier(args.oauth_jwks_url, args.oauth_ca, args.oauth_issuer, args.oauth_audience, args.user)
+    controller = AuthController(handler, hostname="127.0.0.1", port=args.port,
                                 enable_SMTPUTF8=False, **security(args))
     controller.start()
     stop = threading.Event()

@@ -2,7 +2,8 @@ namespace EjVerkstallda.Core.Beslut;
 
 /// <summary>
 /// One row of <c>ejv_beslut</c> as the case source delivered it, every value as text
-/// (dates <c>YYYY-MM-DD</c>, booleans <c>0</c>/<c>1</c>), so that Core can judge malformed values instead of the driver throwing.
+/// (dates <c>YYYY-MM-DD</c>, the day <see cref="CaseDateText"/> gives; booleans <c>0</c>/<c>1</c>; ids trimmed), so that Core
+/// can judge malformed values instead of the driver throwing.
 /// </summary>
 public sealed record RawBeslut
 {

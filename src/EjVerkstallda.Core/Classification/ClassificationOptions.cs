@@ -15,4 +15,10 @@ public sealed record ClassificationOptions
     /// on that E itself was not reportable then and is <c>ny</c>. Null: the ledger is complete, nothing is assumed.
     /// </summary>
     public DateOnly? HandReportedBefore { get; init; }
+
+    /// <summary>
+    /// Judge as of this day instead of the quarter's reporting day E: the preview (dry run) of a quarter that has not ended,
+    /// as of today. Null (every real run): as of E.
+    /// </summary>
+    public DateOnly? AsOf { get; init; }
 }

@@ -21,7 +21,7 @@ public static class Classifier
         foreach (var b in beslut)
         {
             if (!b.Insats.IsReportable) continue;
-            foreach (var c in CasesOf(b, quarter.ReportingDay))
+            foreach (var c in CasesOf(b, options.AsOf ?? quarter.ReportingDay))
             {
                 var report = Judge(quarter, b, c, prior(CaseKey.Of(b.Id, c.Kind, c.Start)), options, notes);
                 if (report is not null) reports.Add(report);
@@ -55,7 +55,7 @@ public static class Classifier
     private static IvoReport? Judge(Kvartal.Kvartal q, Beslut.Beslut b, Case c, PriorReport prior, ClassificationOptions options, List<DataQualityProblem> notes)
     {
         if (prior.Closed) return null;
-        var e = q.ReportingDay;
+        var e = options.AsOf ?? q.ReportingDay;
         var deadline = Frist.Deadline(c.Start);
         if (deadline >= e) return null;
 

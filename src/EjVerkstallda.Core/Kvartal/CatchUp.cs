@@ -18,9 +18,14 @@ public static class CatchUp
     /// The quarters to run now, oldest first: after the latest completed one (or from <paramref name="firstQuarter"/> when
     /// nothing is completed yet, else only the latest due one) up to the latest due, skipping completed ones.
     /// </summary>
+    /// <remarks>
+    /// A completed quarter that has not ended by <paramref name="today"/> was completed in error (a wrong clock, a run of the
+    /// current or a future quarter before that was refused): it is ignored, so it cannot block the real ones.
+    /// </remarks>
     public static IReadOnlyList<Kvartal> DueQuarters(DateOnly today, int delayDays, IReadOnlyCollection<Kvartal> completed, Kvartal? firstQuarter)
     {
         if (LatestDue(today, delayDays) is not { } latest) return [];
+        completed = completed.Where(q => q.HasEnded(today)).ToList();
         Kvartal start;
         if (completed.Count > 0) start = completed.Max().Next;
         else start = firstQuarter ?? latest;

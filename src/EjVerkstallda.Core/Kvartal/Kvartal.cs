@@ -25,6 +25,12 @@ public readonly record struct Kvartal : IComparable<Kvartal>
     /// <summary>E': the previous quarter's last day.</summary>
     public DateOnly PreviousReportingDay => FirstDay.AddDays(-1);
 
+    /// <summary>
+    /// The quarter is over on <paramref name="today"/> (the kommun's date, <see cref="KommunTid"/>): its reporting day E is
+    /// before today. Only then can it be run for real (CONTRACT section 4); on E itself the day's beslut are still to come.
+    /// </summary>
+    public bool HasEnded(DateOnly today) => ReportingDay < today;
+
     public Kvartal Previous => Number == 1 ? new Kvartal(Year - 1, 4) : new Kvartal(Year, Number - 1);
     public Kvartal Next => Number == 4 ? new Kvartal(Year + 1, 1) : new Kvartal(Year, Number + 1);
 

@@ -1,8 +1,8 @@
 namespace EjVerkstallda.Infrastructure.Mail;
 
 /// <summary>
-/// Delivers one e-mail. The only seam between the worker and a mail transport: a MailKit
-/// implementation can replace the System.Net.Mail one without touching callers.
+/// Delivers one e-mail. The only seam between the worker and a mail transport: the SMTP (MailKit)
+/// or pickup-folder (MimeKit) implementation is chosen by configuration without touching callers.
 /// </summary>
 public interface IMailSender
 {

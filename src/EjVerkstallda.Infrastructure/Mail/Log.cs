@@ -20,6 +20,9 @@ internal static partial class Log
     [LoggerMessage(EventId = 4104, Level = LogLevel.Information, Message = "Mail {MessageId}: relay certificate accepted through the configured thumbprint pin")]
     public static partial void PinnedCertificateAccepted(ILogger logger, string messageId);
 
+    [LoggerMessage(EventId = 4107, Level = LogLevel.Warning, Message = "Mail {MessageId} was accepted by the relay; closing the connection afterwards failed with {ExceptionType}")]
+    public static partial void QuitFailed(ILogger logger, string messageId, string exceptionType);
+
     [LoggerMessage(EventId = 4105, Level = LogLevel.Information, Message = "Mail {MessageId} written to the pickup folder")]
     public static partial void PickupWritten(ILogger logger, string messageId);
 

@@ -1,6 +1,6 @@
-using System.Net.Mail;
 using EjVerkstallda.Infrastructure.Files;
 using Microsoft.Extensions.Logging;
+using MimeKit;
 
 namespace EjVerkstallda.Infrastructure.Mail;
 
@@ -10,10 +10,10 @@ namespace EjVerkstallda.Infrastructure.Mail;
 /// </summary>
 /// <remarks>
 /// Exactly once per message id: if the file exists the send does nothing, so an outbox that retries
-/// after a crash never produces a second file. The message is first written by System.Net.Mail into
+/// after a crash never produces a second file. The message is first written by MimeKit into
 /// a private staging folder (<c>.staging/</c> inside the pickup folder, same file system), flushed
-/// to disk and then renamed, so the final name never holds half a message. System.Net.Mail adds
-/// <c>X-Sender</c> and <c>X-Receiver</c> envelope headers on top, as IIS-style pickup readers expect.
+/// to disk and then renamed, so the final name never holds half a message. <c>X-Sender</c> and
+/// <c>X-Receiver</c> envelope headers come first, as IIS-style pickup readers expect.
 /// A crash between writing and renaming leaves a folder under <c>.staging/</c>, never a <c>*.eml</c>
 /// at the top level; such leftovers can be deleted at any time.
 /// </remarks>
@@ -34,7 +34,7 @@ public sealed class PickupFolderMailSender : IMailSender
     public async Task SendAsync(OutgoingMail mail, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(mail);
-        MailMessageFactory.ValidateMessageId(mail.MessageId);
+        MimeMessageFactory.ValidateMessageId(mail.MessageId);
         string target = Path.Combine(folder, mail.MessageId + ".eml");
         if (File.Exists(target))
         {
@@ -60,17 +60,22 @@ public sealed class PickupFolderMailSender : IMailSender
 
     private static async Task<string> WriteToStagingAsync(OutgoingMail mail, string staging, CancellationToken cancellationToken)
     {
-        using (MailMessage message = MailMessageFactory.Create(mail))
-        using (var client = new SmtpClient { DeliveryMethod = SmtpDeliveryMethod.SpecifiedPickupDirectory, PickupDirectoryLocation = staging })
+        using MimeMessage message = MimeMessageFactory.Create(mail);
+        message.Headers.Insert(0, "X-Sender", message.From.Mailboxes.First().Address);
+        foreach (var to in message.To.Mailboxes.Reverse())
+            message.Headers.Insert(1, "X-Receiver", to.Address);
+        string written = Path.Combine(staging, mail.MessageId + ".eml");
+        await using (FileStream stream = CreateFile(written))
         {
-            await client.SendMailAsync(message, cancellationToken).ConfigureAwait(false);
-        }
-        string written = Directory.GetFiles(staging, "*.eml").Single();
-        SecureFiles.Restrict(written); // System.Net.Mail creates it with the umask's mode; the 0700 staging folder kept it unreachable until now
-        using (var stream = new FileStream(written, FileMode.Open, FileAccess.ReadWrite))
+            await message.WriteToAsync(FormatOptions.Default, stream, cancellationToken).ConfigureAwait(false);
+            await stream.FlushAsync(cancellationToken).ConfigureAwait(false);
             stream.Flush(flushToDisk: true);
+        }
         return written;
     }
+
+    /// <summary>The one place a pickup file is created: new (never overwriting) and 0600 from its first byte.</summary>
+    private static FileStream CreateFile(string path) => SecureFiles.Open(path, FileMode.CreateNew, FileAccess.Write);
 
     private void MoveIntoPlace(string messageId, string written, string target)
     {
@@ -93,7 +98,7 @@ public sealed class PickupFolderMailSender : IMailSender
             new MailPermanentException(messageId, $"Mail {messageId}: no permission to write to the pickup folder {folder} ({denied.Message}); grant the service account write access.", exception),
         _ when Find<IOException>(exception) is { } io =>
             new MailTransientException(messageId, $"Mail {messageId}: writing to the pickup folder {folder} failed ({io.Message}); free disk space or retry later.", exception),
-        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder, recipientCount: int.MaxValue),
+        _ => SmtpFailureClassifier.Classify(exception, messageId, "pickup folder " + folder),
     };
 
     private static T? Find<T>(Exception exception) where T : Exception

@@ -11,13 +11,16 @@ public sealed class SmtpOptions
     /// <summary>Host name of the relay. Required.</summary>
     public string Host { get; set; } = "";
 
-    /// <summary>TCP port; 587 (submission with STARTTLS) unless the relay says otherwise.</summary>
+    /// <summary>TCP port; 587 (submission with STARTTLS) unless the relay says otherwise; 465 with <see cref="SmtpSecurity.Tls"/>.</summary>
     public int Port { get; set; } = 587;
 
-    /// <summary>STARTTLS (default, mandatory when set) or no TLS.</summary>
+    /// <summary>StartTls (default; required, never "when available"), Tls (implicit TLS, port 465) or None.</summary>
     public SmtpSecurity Security { get; set; } = SmtpSecurity.StartTls;
 
-    /// <summary>User for SMTP AUTH; empty means send without AUTH.</summary>
+    /// <summary>Password (default; SMTP AUTH with UserName and Password, or none without UserName) or OAuth2 (XOAUTH2).</summary>
+    public SmtpAuth Auth { get; set; } = SmtpAuth.Password;
+
+    /// <summary>User for SMTP AUTH (with OAuth2: the sending mailbox); empty means send without AUTH.</summary>
     public string? UserName { get; set; }
 
     /// <summary>
@@ -25,6 +28,9 @@ public sealed class SmtpOptions
     /// or a secret store, never from a committed configuration file. Never logged.
     /// </summary>
     public string? Password { get; set; }
+
+    /// <summary>The app registration for <see cref="SmtpAuth.OAuth2"/>.</summary>
+    public SmtpOAuth2Options OAuth2 { get; set; } = new();
 
     /// <summary>Allows credentials over a connection without TLS. Default false; only for a relay on the same host.</summary>
     public bool AllowInsecureRelay { get; set; }
@@ -37,6 +43,12 @@ public sealed class SmtpOptions
     /// certificate to accept in addition to normal validation. Colons and spaces are ignored.
     /// </summary>
     public string? TrustedCertificateThumbprint { get; set; }
+
+    /// <summary>
+    /// Checks the relay certificate's revocation (CRL/OCSP) during the TLS handshake. Default true; set false only for an
+    /// internal relay whose certificate authority's CRL the server cannot reach (the handshake then fails as untrusted).
+    /// </summary>
+    public bool CheckRevocation { get; set; } = true;
 
     internal bool HasCredentials => !string.IsNullOrEmpty(UserName);
 

@@ -66,7 +66,16 @@ public sealed class OutboxDispatcher(
     private async Task SendIfStillClaimedAsync(OutboxMessage m, CancellationToken ct)
     {
         if (!await store.RenewClaimAsync(m.MessageId, _me, options.Lease, ct)) throw new ClaimLostException();
-        await sender.SendAsync(ToMail(m), ct);
+        try
+        {
+            await sender.SendAsync(ToMail(m), ct);
+        }
+        catch (Exception ex) when (ex is not (MailTransientException or MailPermanentException or OperationCanceledException))
+        {
+            // A sender throws only the two mail exceptions; anything else means the message itself cannot be built (a line
+            // break in a subject, a malformed id). Retrying cannot help, and left pending it would hold up every message behind it.
+            throw new MailPermanentException(m.MessageId, $"Mail {m.MessageId} cannot be built: {ex.GetType().Name}: {ex.Message}", ex);
+        }
     }
 
     private sealed class ClaimLostException : Exception;

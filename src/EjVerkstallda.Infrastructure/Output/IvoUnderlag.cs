@@ -12,17 +12,24 @@ public sealed record IvoUnderlag(
     IReadOnlyList<DataQualityEntry> DataQuality,
     IReadOnlyList<ManualHandlingEntry> ManualHandling)
 {
+    /// <summary>A dry run of a quarter that has not ended: the day it was judged as of (a preview); null for every real run.</summary>
+    public DateOnly? PreviewAsOf { get; init; }
+
     /// <param name="ivoIdOf">The run's one rule for a report's IVO identifier (null for manual handling).</param>
+    /// <param name="previewAsOf">For the preview of an unfinished quarter: the day judged as of, instead of E.</param>
     public static IvoUnderlag From(Core.Kvartal.Kvartal quarter, string namnd, IReadOnlyList<IvoReport> reports,
-        Func<IvoReport, string?> ivoIdOf, IReadOnlyList<DataQualityProblem> problems) => new(
+        Func<IvoReport, string?> ivoIdOf, IReadOnlyList<DataQualityProblem> problems, DateOnly? previewAsOf = null) => new(
         quarter.ToString(),
         quarter.ReportingDay,
         namnd,
-        reports.Select(r => IvoUnderlagEntry.From(r, ivoIdOf(r), quarter.ReportingDay)).ToList(),
+        reports.Select(r => IvoUnderlagEntry.From(r, ivoIdOf(r), previewAsOf ?? quarter.ReportingDay)).ToList(),
         problems.Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList(),
         reports.Where(r => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is not null)
             .Select(r => new ManualHandlingEntry(r.Beslut.Id, r.Kind.ToCode(), Core.Ivo.IvoId.ManualHandlingReason(r.Beslut)!))
-            .ToList());
+            .ToList())
+    {
+        PreviewAsOf = previewAsOf,
+    };
 }
 
 public sealed record IvoUnderlagEntry

@@ -19,6 +19,10 @@ public static class OutputFiles
     public static string FolderFor(string root, string namnd, string quarter) =>
         Path.Combine(Path.GetFullPath(root), SafeSegment(namnd), quarter);
 
+    /// <summary>A dry run's preview: <c>&lt;namnd&gt;/&lt;quarter&gt;/dry-run/</c>, never the real quarter's files.</summary>
+    public static string PreviewFolderFor(string root, string namnd, string quarter) =>
+        Path.Combine(FolderFor(root, namnd, quarter), OutputNames.DryRunFolder);
+
     public static async Task WriteJsonAsync<T>(string folder, string fileName, T value, CancellationToken ct)
     {
         var bytes = JsonSerializer.SerializeToUtf8Bytes(value, Json);

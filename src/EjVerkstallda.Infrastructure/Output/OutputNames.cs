@@ -7,4 +7,7 @@ public static class OutputNames
     public const string IvoUnderlagXlsx = "ivo-underlag.xlsx";
     public const string StatistikJson = "statistikrapport.json";
     public const string StatistikDocx = "statistikrapport.docx";
+
+    /// <summary>The sub-folder of a quarter's folder that holds a dry run's preview.</summary>
+    public const string DryRunFolder = "dry-run";
 }

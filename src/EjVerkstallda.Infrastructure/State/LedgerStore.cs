@@ -36,8 +36,10 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     /// and keeps what the handläggare already marked as submitted to IVO.
     /// </summary>
     /// <param name="messages">Messages the run causes (the draft to the handläggare), recorded in the same transaction.</param>
+    /// <param name="documents">The run's documents as written (see <see cref="DocumentStore"/>); they replace the earlier run's.</param>
     public async Task SaveQuarterAsync(string namnd, string quarter, long runId, IReadOnlyList<LedgerRow> reports,
-        IReadOnlyList<DataQualityProblem> problems, CancellationToken ct, IReadOnlyList<OutboxMessage>? messages = null)
+        IReadOnlyList<DataQualityProblem> problems, CancellationToken ct, IReadOnlyList<OutboxMessage>? messages = null,
+        IReadOnlyList<RunDocument>? documents = null)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -66,6 +68,7 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await c.ExecuteAsync(new CommandDefinition(
             "INSERT INTO ejv_quarter (namnd_id, quarter, completed_at, run_id, open_count) VALUES (@namnd, @quarter, @at, @runId, @open)",
             new { namnd, quarter, at = StateDb.Now(clock), runId, open }, tx, cancellationToken: ct));
+        await DocumentStore.ReplaceAsync(c, tx, namnd, quarter, runId, documents ?? [], StateDb.Now(clock), ct);
         if (messages is { Count: > 0 }) await OutboxStore.EnqueueAsync(c, tx, db, messages, StateDb.Now(clock), ct);
         await tx.CommitAsync(ct);
     }

@@ -14,6 +14,14 @@ namespace EjVerkstallda.Infrastructure.State;
 /// </summary>
 public sealed class RunLock(StateDb db)
 {
+    /// <summary>
+    /// The lock of one nämnd's runs, whatever the quarter (CONTRACT section 4): two quarters of a nämnd judged at once would
+    /// each read the ledger before the other wrote it (both "ny", false "late"). Null when another instance holds it now.
+    /// </summary>
+    public Task<IAsyncDisposable?> TryAcquireForNamndAsync(string namnd, CancellationToken ct) => TryAcquireAsync(NamndKey(namnd), ct);
+
+    public static string NamndKey(string namnd) => "run-" + namnd;
+
     /// <summary>The held lock, or null when another instance holds it now.</summary>
     public async Task<IAsyncDisposable?> TryAcquireAsync(string key, CancellationToken ct) => db.Dialect.Provider switch
     {

@@ -6,15 +6,15 @@ namespace EjVerkstallda.Infrastructure.State;
 public sealed class RunLog(StateDb db, TimeProvider clock)
 {
     /// <summary>
-    /// Records a run as started. Called under the run lock, so an earlier run of the same nämnd and quarter still marked
-    /// running died on the way (killed, power lost): it is marked interrupted.
+    /// Records a run as started. Called under the nämnd's run lock, so an earlier run of the same nämnd (any quarter) still
+    /// marked running died on the way (killed, power lost): it is marked interrupted.
     /// </summary>
     public async Task<long> StartAsync(string namnd, string quarter, bool dryRun, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
         await c.ExecuteAsync(new CommandDefinition(
-            "UPDATE ejv_run SET outcome = 'interrupted', message = 'the run never recorded its end (the process stopped, or the state store was unreachable when it ended); a later run redid it' WHERE namnd_id = @namnd AND quarter = @quarter AND outcome = 'running'",
-            new { namnd, quarter }, cancellationToken: ct));
+            "UPDATE ejv_run SET outcome = 'interrupted', message = 'the run never recorded its end (the process stopped, or the state store was unreachable when it ended); a later run redid it' WHERE namnd_id = @namnd AND outcome = 'running'",
+            new { namnd }, cancellationToken: ct));
         var sql = db.Dialect.InsertReturningId("ejv_run", "namnd_id, quarter, dry_run, started_at, outcome",
             "@namnd, @quarter, @dryRun, @at, 'running'", "run_id");
         return await c.ExecuteScalarAsync<long>(new CommandDefinition(sql,

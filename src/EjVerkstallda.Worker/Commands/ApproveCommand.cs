@@ -8,7 +8,10 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace EjVerkstallda.Worker.Commands;
 
-/// <summary><c>ejv approve --quarter Q [--namnd ID] --by NAME</c>: records the approval, then sends the final report.</summary>
+/// <summary>
+/// <c>ejv approve --quarter Q [--namnd ID] --by NAME</c>: records the approval, then sends the final report: the documents the
+/// run kept in the state store, never the files in the output folder.
+/// </summary>
 public static class ApproveCommand
 {
     public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
@@ -32,18 +35,16 @@ public static class ApproveCommand
 
     public static async Task<Approval> ApproveAsync(IServiceProvider sp, NamndOptions namnd, Core.Kvartal.Kvartal quarter, string by, CancellationToken ct)
     {
-        var options = sp.GetRequiredService<EjvOptions>();
         var completed = await sp.GetRequiredService<LedgerStore>().CompletedQuartersAsync(namnd.Id, ct);
         if (!completed.Contains(quarter.ToString()))
             throw new UsageException($"{namnd.Id} {quarter} has not been run; run it first: ejv run --quarter {quarter} --namnd {namnd.Id}");
-        var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
-        var jsonPath = Path.Combine(folder, OutputNames.StatistikJson);
-        if (!File.Exists(jsonPath))
-            throw new UsageException($"{jsonPath} is missing; run the quarter again to rewrite its outputs: ejv run --quarter {quarter} --namnd {namnd.Id}");
-        var statistik = JsonSerializer.Deserialize<StatistikRapport>(await File.ReadAllBytesAsync(jsonPath, ct), OutputFiles.Json)
-            ?? throw new UsageException($"{jsonPath} is empty; run the quarter again");
-        var docxPath = Path.Combine(folder, OutputNames.StatistikDocx);
-        var docx = File.Exists(docxPath) ? await File.ReadAllBytesAsync(docxPath, ct) : null;
+        // The public report exactly as it passed the anonymity guard at run time, from the state store (the folder is an export).
+        var documents = sp.GetRequiredService<DocumentStore>();
+        var json = await documents.GetAsync(namnd.Id, quarter.ToString(), OutputNames.StatistikJson, ct)
+            ?? throw new UsageException($"{namnd.Id} {quarter} has no public statistikrapport in the state store (the anonymity guard stopped it, or it was run by an older version); run the quarter again: ejv run --quarter {quarter} --namnd {namnd.Id}");
+        var statistik = JsonSerializer.Deserialize<StatistikRapport>(json.Content, OutputFiles.Json)
+            ?? throw new UsageException($"{namnd.Id} {quarter}: the stored statistikrapport is empty; run the quarter again");
+        var docx = (await documents.GetAsync(namnd.Id, quarter.ToString(), OutputNames.StatistikDocx, ct))?.Content;
         var finals = sp.GetRequiredService<DeliveryPlanner>().Finals(namnd, quarter, statistik, docx);
         await PublicGuard.CheckFinalsAsync(sp.GetRequiredService<LedgerStore>(), namnd.Id, quarter, statistik, finals, ct);
         return await sp.GetRequiredService<ApprovalStore>().ApproveAsync(namnd.Id, quarter.ToString(), by, finals, ct);

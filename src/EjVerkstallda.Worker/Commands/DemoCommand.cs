@@ -32,7 +32,7 @@ public static class DemoCommand
     public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
     {
         var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: false)
-            ?? Kvartal.LastCompletedBefore(DateOnly.FromDateTime(sp.GetRequiredService<TimeProvider>().GetLocalNow().DateTime));
+            ?? Kvartal.LastCompletedBefore(sp.GetRequiredService<KommunTid>().Today(sp.GetRequiredService<TimeProvider>()));
         var options = sp.GetRequiredService<EjvOptions>();
         Reset();
         var caseDb = Path.Combine(Folder, "case-system.db");

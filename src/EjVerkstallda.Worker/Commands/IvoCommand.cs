@@ -37,10 +37,7 @@ public static class IvoCommand
         var sb = new StringBuilder();
         foreach (var n in namnder)
         {
-            var path = Path.Combine(OutputFiles.FolderFor(options.Output.Folder, n.Id, quarter), OutputNames.IvoUnderlagJson);
-            if (!File.Exists(path)) throw new UsageException($"{n.Id} {quarter} has no IVO underlag at {path}; run it first: ejv run --quarter {quarter} --namnd {n.Id}");
-            var underlag = JsonSerializer.Deserialize<IvoUnderlag>(await File.ReadAllBytesAsync(path, ct), OutputFiles.Json)!;
-            var submitted = (await ledger.QuarterAsync(n.Id, quarter, ct)).ToDictionary(r => (r.BeslutId, r.Kind), r => r);
+            var (underlag, submitted) = await FromLedgerAsync(sp, ledger, n, quarter, ct);
             all.Add(new { namnd = n.Id, quarter, reports = underlag.Reports.Select(r => new { report = r, submitted = submitted.GetValueOrDefault((r.BeslutId, r.Kind))?.SubmittedAt, submittedBy = submitted.GetValueOrDefault((r.BeslutId, r.Kind))?.SubmittedBy }) });
             sb.AppendLine($"== {n.Namn} ({n.Id}) {quarter}: {underlag.Reports.Count} report(s) to IVO, {underlag.Reports.Count(r => submitted.GetValueOrDefault((r.BeslutId, r.Kind))?.SubmittedAt is null)} not yet entered");
             foreach (var r in underlag.Reports)
@@ -58,6 +55,26 @@ public static class IvoCommand
         Console.Out.Write(json ? JsonSerializer.Serialize(all, OutputFiles.Json) + "\n" : sb.ToString());
         return EjvProgram.Ok;
     }
+
+    /// <summary>
+    /// The quarter's reports from the state store, never from the output folder (a dry run or an edit there changes nothing):
+    /// the underlag the run recorded with its ledger, each report's IVO identifier and entered mark from the ledger row.
+    /// </summary>
+    private static async Task<(IvoUnderlag Underlag, Dictionary<(string, string), LedgerRow> Rows)> FromLedgerAsync(
+        IServiceProvider sp, LedgerStore ledger, NamndOptions n, string quarter, CancellationToken ct)
+    {
+        var run = $"ejv run --quarter {quarter} --namnd {n.Id}";
+        if (!(await ledger.CompletedQuartersAsync(n.Id, ct)).Contains(quarter)) throw new UsageException($"{n.Id} {quarter} has not been run; run it first: {run}");
+        var doc = await sp.GetRequiredService<DocumentStore>().GetAsync(n.Id, quarter, OutputNames.IvoUnderlagJson, ct)
+            ?? throw new UsageException($"{n.Id} {quarter} was run by an older version that kept no IVO underlag in the state store; run it again: {run}");
+        var underlag = JsonSerializer.Deserialize<IvoUnderlag>(doc.Content, OutputFiles.Json)!;
+        var rows = (await ledger.QuarterAsync(n.Id, quarter, ct)).ToDictionary(r => (r.BeslutId, r.Kind + "/" + r.CaseStart), r => r);
+        var reports = underlag.Reports
+            .Select(r => rows.GetValueOrDefault((r.BeslutId, CaseOf(r))) is { } row ? r with { IvoId = row.IvoId } : r).ToList();
+        return (underlag with { Reports = reports }, rows.Values.GroupBy(r => (r.BeslutId, r.Kind)).ToDictionary(g => g.Key, g => g.First()));
+    }
+
+    private static string CaseOf(IvoUnderlagEntry r) => r.Kind + "/" + (r.Kind == "avbrott" ? StateDb.Day(r.Avbrottsdatum) : "");
 
     private static async Task<int> SubmittedAsync(CommandLine cli, IServiceProvider sp, IReadOnlyList<NamndOptions> namnder, string quarter, CancellationToken ct)
     {

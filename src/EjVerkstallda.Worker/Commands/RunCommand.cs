@@ -45,7 +45,7 @@ public static class RunCommand
     public static Kvartal? ParseQuarter(string? text, bool required)
     {
         if (text is null)
-            return required ? throw new UsageException($"give --quarter, for example --quarter {Kvartal.LastCompletedBefore(DateOnly.FromDateTime(DateTime.Today))}") : null;
+            return required ? throw new UsageException("give --quarter, for example --quarter 2024Q1 (a quarter that has ended)") : null;
         return Kvartal.TryParse(text, out var q) ? q : throw new UsageException($"--quarter '{text}' is not a quarter; write it as YYYYQn, for example 2024Q1");
     }
 
@@ -59,7 +59,9 @@ public static class RunCommand
 
     public static string Summary(QuarterResult r)
     {
-        var dry = r.DryRun ? " (dry run: nothing recorded)" : "";
+        var dry = !r.DryRun ? "" : r.PreviewAsOf is { } asOf
+            ? $" (dry run, preview as of today, {asOf:yyyy-MM-dd}: the quarter has not ended; nothing recorded)"
+            : " (dry run: nothing recorded)";
         return $"""
             {r.Namnd.Id} {r.Quarter}{dry}: {r.Reports.Count} IVO report(s): ny {r.Count(ReportStatus.Ny)}, kvarstår {r.Count(ReportStatus.Kvarstar)}, verkställd {r.Count(ReportStatus.Verkstalld)}, avslutad {r.Count(ReportStatus.Avslutad)}; {r.Reports.Count(x => x.Late)} late; {r.Underlag.ManualHandling.Count} for manual handling; {r.Problems.Count} data-quality problem(s)
               outputs: {r.OutputFolder}

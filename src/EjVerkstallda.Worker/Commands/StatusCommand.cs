@@ -18,6 +18,13 @@ public static class StatusCommand
         return EjvProgram.Ok;
     }
 
+    private static string WindowText(IvoWindowView w) => w.State switch
+    {
+        "overdue" => $"OVERDUE: IVO window closed {w.Closes}; enter them in IVO's e-tjänst now",
+        "closing" => $"closing: IVO window closes {w.Closes}",
+        _ => $"IVO window {w.Opens} to {w.Closes}",
+    };
+
     public static string Text(StatusReport report)
     {
         var sb = new StringBuilder();
@@ -46,7 +53,7 @@ public static class StatusCommand
             sb.AppendLine($"Awaiting approval: {(n.AwaitingApproval.Count == 0 ? "none" : string.Join(", ", n.AwaitingApproval))}");
             foreach (var a in n.Approvals.TakeLast(4)) sb.AppendLine($"  approved {a.Quarter} by {a.ApprovedBy} at {a.ApprovedAt}");
             sb.AppendLine($"IVO reports not marked as entered: {(n.IvoNotSubmitted.Count == 0 ? "none" : "")}");
-            foreach (var u in n.IvoNotSubmitted) sb.AppendLine($"  {u.Quarter}: {u.Reports} report(s), of which {u.ClosingReports} closing; IVO window closes {u.WindowCloses}");
+            foreach (var u in n.IvoNotSubmitted) sb.AppendLine($"  {u.Quarter}: {u.Reports} report(s), of which {u.ClosingReports} closing; {WindowText(u.IvoWindow)}");
             sb.AppendLine($"Mail: {n.MailSent} sent, {n.MailNotSent.Count(m => m.Status == "pending")} pending, {n.MailNotSent.Count(m => m.Status == "failed")} failed");
             foreach (var m in n.MailNotSent) sb.AppendLine($"  {m.Status} {m.MessageId} ({m.Role}) attempts {m.Attempts}, next {m.NextAttemptAt}{(m.LastError is null ? "" : ": " + m.LastError)}");
             sb.AppendLine($"Data-quality problems in {n.LatestQuarter ?? "-"}: {n.DataQuality.Count}");
@@ -67,6 +74,9 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
     {
         var runs = sp.GetRequiredService<RunLog>();
         var ledger = sp.GetRequiredService<LedgerStore>();
+        var clock = sp.GetRequiredService<TimeProvider>();
+        var options = sp.GetRequiredService<EjvOptions>();
+        var today = sp.GetRequiredService<Core.Kvartal.KommunTid>().Today(clock);
         var list = new List<NamndStatus>();
         foreach (var n in namnder)
         {
@@ -80,9 +90,9 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
             foreach (var q in completed.TakeLast(4))
             {
                 var (count, closing) = await ledger.UnsubmittedAsync(n.Id, q, ct);
-                if (count > 0)
-                    unsubmitted.Add(new UnsubmittedQuarter(q, count, closing,
-                        sp.GetRequiredService<Delivery.DeliveryPlanner>().WindowOf(Core.Kvartal.Kvartal.Parse(q)).Closes.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+                if (count == 0) continue;
+                var window = sp.GetRequiredService<Delivery.DeliveryPlanner>().WindowOf(Core.Kvartal.Kvartal.Parse(q)).StatusOn(today, options.Ivo.RemindDaysBefore, count);
+                unsubmitted.Add(new UnsubmittedQuarter(q, count, closing, StateDb.Day(window.Closes)) { IvoWindow = IvoWindowView.Of(window) });
             }
             var approved = approvals.Select(a => a.Quarter).ToHashSet();
             list.Add(new NamndStatus(
@@ -99,9 +109,7 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 mail.Count(m => m.Status == "sent"),
                 mail.Where(m => m.Status != "sent").ToList()));
         }
-        var clock = sp.GetRequiredService<TimeProvider>();
-        var options = sp.GetRequiredService<EjvOptions>();
-        return new StatusReport(Infrastructure.State.StateDb.Now(clock), list) { Next = NextWork.Of(options, clock, list) };
+        return new StatusReport(Infrastructure.State.StateDb.Now(clock), list) { Next = NextWork.Of(options, clock, today, list) };
     }
 }
 
@@ -119,13 +127,23 @@ public sealed record NamndStatus(
     int MailSent,
     IReadOnlyList<Infrastructure.Outbox.OutboxEntry> MailNotSent);
 
-/// <summary>Reports of a quarter not yet marked as entered in IVO's e-tjänst, with the window's last day.</summary>
-public sealed record UnsubmittedQuarter(string Quarter, int Reports, int ClosingReports, string WindowCloses);
+/// <summary>Reports of a quarter not yet marked as entered in IVO's e-tjänst, with the window's last day and state.</summary>
+public sealed record UnsubmittedQuarter(string Quarter, int Reports, int ClosingReports, string WindowCloses)
+{
+    public IvoWindowView IvoWindow { get; init; } = new("open", "", WindowCloses, Reports);
+}
+
+/// <summary>CONTRACT section 4: <c>open</c>, <c>closing</c> (within RemindDaysBefore) or <c>overdue</c> (closed, reports not entered).</summary>
+public sealed record IvoWindowView(string State, string Opens, string Closes, int Unsubmitted)
+{
+    public static IvoWindowView Of(Core.Ivo.IvoWindowStatus s) => new(s.StateCode, StateDb.Day(s.Opens), StateDb.Day(s.Closes), s.Unsubmitted);
+}
 
 /// <summary>The next scheduled work: the service's next checks, and per nämnd the next quarter and the day it becomes due.</summary>
 public sealed record NextWork(string? QuarterlyCheck, string? Reminders, IReadOnlyList<string> DueQuarters)
 {
-    public static NextWork Of(EjvOptions o, TimeProvider clock, IReadOnlyList<NamndStatus> namnder)
+    /// <param name="today">The kommun's date (<see cref="Core.Kvartal.KommunTid"/>).</param>
+    public static NextWork Of(EjvOptions o, TimeProvider clock, DateOnly today, IReadOnlyList<NamndStatus> namnder)
     {
         var now = clock.GetUtcNow();
         static string? Next(string cron, DateTimeOffset now) =>
@@ -134,7 +152,7 @@ public sealed record NextWork(string? QuarterlyCheck, string? Reminders, IReadOn
         {
             var next = n.CompletedQuarters.Count > 0
                 ? Core.Kvartal.Kvartal.Parse(n.CompletedQuarters[^1]).Next
-                : Core.Kvartal.Kvartal.LastCompletedBefore(DateOnly.FromDateTime(now.UtcDateTime));
+                : Core.Kvartal.Kvartal.LastCompletedBefore(today);
             return $"{n.Id} {next} due from {next.ReportingDay.AddDays(o.Schedule.RunDelayDays + 1):yyyy-MM-dd}";
         }).ToList();
         return new NextWork(Next(o.Schedule.QuarterlyCron, now), Next(o.Schedule.ReminderCron, now), due);

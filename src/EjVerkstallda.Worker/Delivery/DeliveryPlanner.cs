@@ -15,16 +15,20 @@ public sealed class DeliveryPlanner(EjvOptions options)
 
     public IvoWindow WindowOf(Kvartal q) => IvoWindow.For(q, options.Ivo.WindowPairs());
 
-    public IReadOnlyList<OutboxMessage> Draft(QuarterResult r, string statistikJson, byte[]? docx)
+    /// <param name="today">The kommun's date the draft is made: after the IVO window it says the reports are overdue.</param>
+    public IReadOnlyList<OutboxMessage> Draft(QuarterResult r, string statistikJson, byte[]? docx, DateOnly today)
     {
         var to = r.Namnd.Recipients.Handlaggare;
         if (to.Count == 0) return [];
-        var (subject, body) = MailTexts.Draft(r, WindowOf(r.Quarter));
+        var window = WindowOf(r.Quarter);
+        var (subject, body) = MailTexts.Draft(r, window.StatusOn(today, options.Ivo.RemindDaysBefore, r.Reports.Count));
+        // The id depends on the result, not on the day: the same result run again is the same draft, recorded once.
+        var (_, sameEveryDay) = MailTexts.Draft(r, window.StatusOn(window.Opens, 0, r.Reports.Count));
         return
         [
             new OutboxMessage
             {
-                MessageId = $"draft.{r.Namnd.Id}.{r.Quarter}.{MailTexts.Hash(body, statistikJson)}",
+                MessageId = $"draft.{r.Namnd.Id}.{r.Quarter}.{MailTexts.Hash(sameEveryDay, statistikJson)}",
                 Namnd = r.Namnd.Id, Quarter = r.Quarter.ToString(), Kind = OutboxKinds.Draft, Role = "handlaggare",
                 Recipients = to, Subject = subject, Body = body,
                 AttachmentName = docx is null ? null : AttachmentName(r.Namnd, r.Quarter), AttachmentType = DocxType, Attachment = docx,
@@ -58,6 +62,18 @@ public sealed class DeliveryPlanner(EjvOptions options)
         return new OutboxMessage
         {
             MessageId = $"reminder.window.{namnd.Id}.{q}", Namnd = namnd.Id, Quarter = q.ToString(), Kind = OutboxKinds.Reminder,
+            Role = "handlaggare", Recipients = namnd.Recipients.Handlaggare, Subject = subject, Body = body,
+        };
+    }
+
+    /// <summary>After the IVO window has closed with reports not marked entered: once per quarter.</summary>
+    public OutboxMessage? OverdueReminder(NamndOptions namnd, Kvartal q, IvoWindowStatus window)
+    {
+        if (namnd.Recipients.Handlaggare.Count == 0) return null;
+        var (subject, body) = MailTexts.OverdueReminder(namnd.Namn, namnd.Id, q, window);
+        return new OutboxMessage
+        {
+            MessageId = $"reminder.overdue.{namnd.Id}.{q}", Namnd = namnd.Id, Quarter = q.ToString(), Kind = OutboxKinds.Reminder,
             Role = "handlaggare", Recipients = namnd.Recipients.Handlaggare, Subject = subject, Body = body,
         };
     }

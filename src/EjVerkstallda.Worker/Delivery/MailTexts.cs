@@ -16,7 +16,8 @@ public static class MailTexts
 {
     public static string QuarterName(Kvartal q) => $"kvartal {q.Number} {q.Year}";
 
-    public static (string Subject, string Body) Draft(QuarterResult r, IvoWindow window)
+    /// <param name="window">The IVO window's state on the day the draft is made (overdue after it has closed).</param>
+    public static (string Subject, string Body) Draft(QuarterResult r, IvoWindowStatus window)
     {
         var q = r.Quarter;
         var sb = new StringBuilder();
@@ -37,7 +38,9 @@ public static class MailTexts
             sb.AppendLine($"  Varav sent rapporterade:      {r.Reports.Count(x => x.Late)}");
             sb.AppendLine($"Per lag: SoL {r.Reports.Count(x => x.Lag == Core.Beslut.Lag.SoL)}, LSS {r.Reports.Count(x => x.Lag == Core.Beslut.Lag.LSS)} " +
                           $"(ej verkställda {r.Reports.Count(x => x.Kind == CaseKind.EjVerkstallt)}, avbrott {r.Reports.Count(x => x.Kind == CaseKind.Avbrott)})").AppendLine();
-            sb.AppendLine($"IVO:s e-tjänst tar emot kvartalets rapporter {Day(window.Opens)}–{Day(window.Closes)}. Sista dag: {Day(window.Closes)}.");
+            sb.AppendLine(window.State == IvoWindowState.Overdue
+                ? $"IVO:s fönster för kvartalet stängde {Day(window.Closes)}: rapporterna är försenade. Lägg in dem i IVO:s e-tjänst snarast."
+                : $"IVO:s e-tjänst tar emot kvartalets rapporter {Day(window.Opens)}–{Day(window.Closes)}. Sista dag: {Day(window.Closes)}.");
             sb.AppendLine($"Underlaget per ärende omfattas av sekretess och skickas inte med e-post. Det finns i {r.OutputFolder}");
             sb.AppendLine($"(ivo-underlag.xlsx och ivo-underlag.json). Lista det med:");
             sb.AppendLine($"  ejv ivo list --quarter {q} --namnd {r.Namnd.Id}");
@@ -93,6 +96,20 @@ public static class MailTexts
             Markera dem med: ejv ivo submitted --quarter {q} --namnd {namndId} --all --by "Ditt namn"
             """;
         return ($"Påminnelse: IVO-rapporter {QuarterName(q)} – {namndNamn} (sista dag {Day(window.Closes)})", body);
+    }
+
+    public static (string Subject, string Body) OverdueReminder(string namndNamn, string namndId, Kvartal q, IvoWindowStatus window)
+    {
+        var body = $"""
+            Hej,
+
+            {window.Unsubmitted} rapport(er) för {namndNamn}, {QuarterName(q)}, är inte markerade som inlagda i IVO:s e-tjänst.
+            IVO:s fönster för kvartalet stängde {Day(window.Closes)}: rapporterna är försenade. Lägg in dem snarast.
+
+            Lista dem med:   ejv ivo list --quarter {q} --namnd {namndId}
+            Markera dem med: ejv ivo submitted --quarter {q} --namnd {namndId} --all --by "Ditt namn"
+            """;
+        return ($"Försenat: IVO-rapporter {QuarterName(q)} – {namndNamn} (fönstret stängde {Day(window.Closes)})", body);
     }
 
     public static (string Subject, string Body) ClosingReminder(string namndNamn, string namndId, string beslutId, string kind, string status)

@@ -30,6 +30,8 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         var bands = o.Rules.BandStartMonths;
         if (bands.Count > 0 && (bands[0] != 3 || bands.Zip(bands.Skip(1)).Any(p => p.Second <= p.First)))
             failures.Add($"Ejv:Rules:BandStartMonths must start at 3 and increase, e.g. [3, 6, 12, 24] (was [{string.Join(", ", bands)}])");
+        if (Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone) is null)
+            failures.Add($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id, e.g. Europe/Stockholm");
         Namnder(o.Namnder, failures);
         Mail(o, failures);
         Ivo(o.Ivo, failures);
@@ -113,7 +115,7 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         }
     }
 
-    private static bool IsAddress(string? a) => !string.IsNullOrWhiteSpace(a) && System.Net.Mail.MailAddress.TryCreate(a, out var m) && m.Address == a.Trim();
+    private static bool IsAddress(string? a) => Infrastructure.Mail.MailAddressRule.IsPlainAddress(a);
 
     private static void Provider(string value, string key, List<string> failures)
     {
@@ -134,6 +136,8 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
                 failures.Add($"{key}:FirstQuarter '{n.FirstQuarter}' is not a quarter; write it as YYYYQn, e.g. 2025Q4");
             if (string.IsNullOrWhiteSpace(n.Namn))
                 failures.Add($"{key}:Namn is empty; write the nämnd's name as it should appear in the report");
+            else if (n.Namn.Any(char.IsControl))
+                failures.Add($"{key}:Namn contains a control character (a line break or tab); it goes into every subject line and file name, write it on one line");
         }
         foreach (var dup in namnder.GroupBy(n => n.Id).Where(g => g.Count() > 1))
             failures.Add($"Ejv:Namnder: the id '{dup.Key}' is used {dup.Count()} times; ids must be unique");

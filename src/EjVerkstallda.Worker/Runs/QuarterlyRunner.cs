@@ -7,6 +7,7 @@ using EjVerkstallda.Infrastructure.CaseSource;
 using EjVerkstallda.Infrastructure.Documents;
 using EjVerkstallda.Infrastructure.Output;
 using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Commands;
 using EjVerkstallda.Worker.Delivery;
 using EjVerkstallda.Worker.Logging;
 using EjVerkstallda.Worker.Options;
@@ -17,6 +18,8 @@ namespace EjVerkstallda.Worker.Runs;
 /// <summary>
 /// One quarterly run for one nämnd: read candidates, judge them with Core, write the outputs, then record the ledger.
 /// Outputs are written before the ledger, so a crash in between leaves nothing owed that a re-run would not redo.
+/// Only a quarter that has ended in the kommun runs for real, under the nämnd's lock (one run of a nämnd at a time, whatever
+/// the quarter). A dry run is a preview under <c>dry-run/</c> that touches no state; of the current quarter, as of today.
 /// </summary>
 public sealed class QuarterlyRunner(
     CaseSourceReader source,
@@ -26,19 +29,34 @@ public sealed class QuarterlyRunner(
     DeliveryPlanner planner,
     Infrastructure.Outbox.OutboxStore outbox,
     RunLock runLock,
+    RunOutputs outputs,
     FaultInjection faults,
     EjvOptions options,
+    KommunTid kommun,
     TimeProvider clock,
     ILogger<QuarterlyRunner> logger)
 {
     public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
     {
-        await using var held = dryRun ? null : await runLock.TryAcquireAsync($"run-{namnd.Id}-{quarter}", ct)
-            ?? throw new RunBusyException($"another instance is running nämnd {namnd.Id} quarter {quarter} right now; nothing was changed, try again when it has finished");
-        return await RunHeldAsync(namnd, quarter, dryRun, ct);
+        var today = kommun.Today(clock);
+        if (dryRun) return await RunHeldAsync(namnd, quarter, dryRun, today, ct);
+        RefuseUnfinished(quarter, today);
+        await using var held = await runLock.TryAcquireForNamndAsync(namnd.Id, ct) ?? throw Busy(namnd);
+        return await RunHeldAsync(namnd, quarter, dryRun, today, ct);
     }
 
-    private async Task<QuarterResult> RunHeldAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
+    /// <summary>CONTRACT section 4: a quarter runs for real only after its reporting day E, today in the kommun.</summary>
+    private void RefuseUnfinished(Kvartal quarter, DateOnly today)
+    {
+        if (quarter.HasEnded(today)) return;
+        throw new UsageException($"{quarter} has not ended (its last day is {quarter.ReportingDay:yyyy-MM-dd}, today is {today:yyyy-MM-dd} in {kommun.Zone.Id}); " +
+            $"a quarter can be run only after its end; preview it with: ejv run --quarter {quarter} --dry-run");
+    }
+
+    private static RunBusyException Busy(NamndOptions namnd) =>
+        new($"another instance is running nämnd {namnd.Id} right now (one run of a nämnd at a time); nothing was changed, try again when it has finished");
+
+    private async Task<QuarterResult> RunHeldAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, DateOnly today, CancellationToken ct)
     {
         var q = quarter.ToString();
         var runId = dryRun ? 0 : await runs.StartAsync(namnd.Id, q, dryRun, ct);
@@ -46,7 +64,7 @@ public sealed class QuarterlyRunner(
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var result = await ExecuteAsync(namnd, quarter, dryRun, runId, ct);
+            var result = await ExecuteAsync(namnd, quarter, dryRun, runId, today, ct);
             if (!dryRun)
                 await runs.FinishAsync(runId, result.ToOutcome(), ct);
             Log.RunSucceeded(logger, namnd.Id, q, result.Reports.Count, result.Problems.Count, watch.ElapsedMilliseconds);
@@ -83,15 +101,17 @@ public sealed class QuarterlyRunner(
     /// </summary>
     public async Task<QuarterResult?> RunIfNotCompletedAsync(NamndOptions namnd, Kvartal quarter, CancellationToken ct)
     {
-        var q = quarter.ToString();
-        await using var held = await runLock.TryAcquireAsync($"run-{namnd.Id}-{q}", ct)
-            ?? throw new RunBusyException($"another instance is running nämnd {namnd.Id} quarter {q} right now");
-        if ((await ledger.CompletedQuartersAsync(namnd.Id, ct)).Contains(q)) return null;
-        return await RunHeldAsync(namnd, quarter, dryRun: false, ct);
+        var today = kommun.Today(clock);
+        RefuseUnfinished(quarter, today);
+        await using var held = await runLock.TryAcquireForNamndAsync(namnd.Id, ct) ?? throw Busy(namnd);
+        if ((await ledger.CompletedQuartersAsync(namnd.Id, ct)).Contains(quarter.ToString())) return null;
+        return await RunHeldAsync(namnd, quarter, dryRun: false, today, ct);
     }
 
-    private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, CancellationToken ct)
+    private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, DateOnly today, CancellationToken ct)
     {
+        // A preview of a quarter that has not ended is judged as of today: what has happened so far.
+        DateOnly? asOf = dryRun && !quarter.HasEnded(today) ? today : null;
         var phase = System.Diagnostics.Stopwatch.StartNew();
         long Lap() { var ms = phase.ElapsedMilliseconds; phase.Restart(); return ms; }
         var prior = await ledger.PriorReportsAsync(namnd.Id, quarter.ToString(), ct);
@@ -111,6 +131,7 @@ public sealed class QuarterlyRunner(
             {
                 LabelOldSolAsNew = options.Rules.LabelOldSolAsNew,
                 HandReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) ? first.FirstDay : null,
+                AsOf = asOf,
             });
         problems.AddRange(classification.Notes);
         var reports = classification.Reports;
@@ -119,57 +140,24 @@ public sealed class QuarterlyRunner(
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var idsMs = Lap();
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
-        var folder = OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
+        var folder = dryRun ? OutputFiles.PreviewFolderFor(options.Output.Folder, namnd.Id, quarter.ToString())
+            : OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
-        var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems);
-        var statistikJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
-        await OutputFiles.WriteJsonAsync(folder, OutputNames.IvoUnderlagJson, underlag, ct);
-        await faults.PointAsync(FaultInjection.MidOutputs, ct);
-        await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, IvoIdOf, problems), ct);
-        var blocked = await WritePublicAsync(namnd, quarter, folder, statistik, statistikJson, reports, IvoIdOf, ct);
+        var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems, asOf);
+        var files = await outputs.WriteAsync(namnd, quarter, folder, underlag, statistik, reports, IvoIdOf, problems, today, ct);
 
-        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = blocked };
+        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = files.Blocked, PreviewAsOf = asOf };
         var outputsMs = Lap();
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
         {
             var rows = reports.Select(r => LedgerRow.From(r, IvoIdOf(r))).ToList();
-            var docx = File.Exists(Path.Combine(folder, OutputNames.StatistikDocx)) ? await File.ReadAllBytesAsync(Path.Combine(folder, OutputNames.StatistikDocx), ct) : null;
-            var draft = planner.Draft(result, System.Text.Encoding.UTF8.GetString(statistikJson), docx);
-            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft);
+            var draft = planner.Draft(result, files.StatistikJson is { } json ? System.Text.Encoding.UTF8.GetString(json) : "", files.StatistikDocx, today);
+            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft, files.Documents);
             await faults.PointAsync(FaultInjection.AfterLedger, ct);
         }
         Log.RunPhases(logger, namnd.Id, quarter.ToString(), readMs, raw.Count, judgeMs, idsMs, outputsMs, Lap());
         return result;
-    }
-
-    /// <summary>
-    /// Renders the public statistikrapport (.json and .docx) and writes it only if the anonymity guard finds nothing of this
-    /// run's ids, free texts, IVO identifiers, personnummer-like strings or other dates in it. Returns the guard's finding
-    /// (kinds and places, never the values) when it stopped the report; stale public files of an earlier run are removed then.
-    /// </summary>
-    private async Task<string?> WritePublicAsync(NamndOptions namnd, Kvartal quarter, string folder, StatistikRapport statistik, byte[] json,
-        IReadOnlyList<IvoReport> reports, Func<IvoReport, string?> ivoIdOf, CancellationToken ct)
-    {
-        var upprattad = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
-        var docx = StatistikDocxRenderer.Render(statistik, namnd.Tjansteskrivelse, upprattad);
-        var terms = new[] { namnd.Namn, namnd.Tjansteskrivelse.Forvaltning }.Concat(statistik.Sektioner.SelectMany(s => s.Rader).Select(r => r.Insats));
-        var context = AnonymityContext.ForReports(quarter, upprattad, reports, ivoIdOf, terms);
-        var guard = GuardResult.Combine(
-        [
-            AnonymityGuard.Check(statistik, statistik.MinCellSize, context),
-            AnonymityGuard.Check(System.Text.Encoding.UTF8.GetString(json), context, OutputNames.StatistikJson),
-            AnonymityGuard.Check(DocxText.ExtractAll(docx), context, OutputNames.StatistikDocx),
-        ]);
-        if (guard.IsClean)
-        {
-            await OutputFiles.WriteAsync(folder, OutputNames.StatistikJson, json, ct);
-            await OutputFiles.WriteAsync(folder, OutputNames.StatistikDocx, docx, ct);
-            return null;
-        }
-        foreach (var name in new[] { OutputNames.StatistikJson, OutputNames.StatistikDocx }) File.Delete(Path.Combine(folder, name));
-        Log.PublicBlocked(logger, namnd.Id, quarter.ToString(), guard.ToString());
-        return guard.ToString();
     }
 
     /// <summary>
@@ -207,6 +195,9 @@ public sealed record QuarterResult(
 {
     /// <summary>What the anonymity guard found when it stopped the public report; null when the report was written.</summary>
     public string? PublicBlocked { get; init; }
+
+    /// <summary>For a dry run of a quarter that has not ended: the day it was judged as of (today in the kommun).</summary>
+    public DateOnly? PreviewAsOf { get; init; }
 
     public int Count(ReportStatus s) => Reports.Count(r => r.Status == s);
 

@@ -22,23 +22,36 @@ public sealed record Health(string Status, bool StateStoreReachable, string? Rea
         {
             return new Health(Unhealthy, false, EjvProgram.Describe(ex), []);
         }
-        var today = DateOnly.FromDateTime(services.GetRequiredService<TimeProvider>().GetLocalNow().DateTime);
-        var namnder = report.Namnder.Select(n => NamndHealth.Of(n, today)).ToList();
+        var namnder = report.Namnder.Select(NamndHealth.Of).ToList();
         var status = namnder.Any(n => n.LastRunFailed || n.MailFailed > 0) ? Unhealthy
             : namnder.Any(n => n.MailPending > 0 || n.IvoOverdue > 0) ? Degraded : Healthy;
-        return new Health(status, true, null, namnder);
+        return new Health(status, true, ReasonOf(report.Namnder, namnder), namnder);
+    }
+
+    /// <summary>Why the service is not healthy, in ids and counts; null when it is.</summary>
+    private static string? ReasonOf(IReadOnlyList<NamndStatus> status, IReadOnlyList<NamndHealth> health)
+    {
+        var overdue = status.SelectMany(n => n.IvoNotSubmitted.Where(u => u.IvoWindow.State == "overdue").Select(u => $"{n.Id} {u.Quarter} ({u.Reports})")).ToList();
+        string?[] parts =
+        [
+            .. health.Where(n => n.LastRunFailed).Select(n => $"last run failed: {n.Id} {n.LastRunQuarter}"),
+            .. health.Where(n => n.MailFailed > 0).Select(n => $"e-mail failed: {n.Id} ({n.MailFailed})"),
+            overdue.Count > 0 ? "IVO reports overdue: " + string.Join(", ", overdue) : null,
+            .. health.Where(n => n.MailPending > 0).Select(n => $"e-mail pending: {n.Id} ({n.MailPending})"),
+        ];
+        var reasons = parts.OfType<string>().ToList();
+        return reasons.Count == 0 ? null : string.Join("; ", reasons);
     }
 }
 
 public sealed record NamndHealth(string Id, string? LastRunQuarter, string? LastRunOutcome, bool LastRunFailed, int MailPending, int MailFailed, int IvoOverdue, int OpenAtIvo)
 {
-    /// <summary><paramref name="day"/> is the service's today (its clock, which Ejv:Testing:ClockStart may shift).</summary>
-    public static NamndHealth Of(NamndStatus n, DateOnly day)
+    /// <summary>IVO reports are overdue when the status says so (the Core rule, as of the kommun's today).</summary>
+    public static NamndHealth Of(NamndStatus n)
     {
         var last = n.LastRuns.FirstOrDefault();
-        var today = day.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture);
         return new NamndHealth(n.Id, last?.Quarter, last?.Outcome, last?.Outcome == Infrastructure.State.RunOutcome.Failed,
             n.MailNotSent.Count(m => m.Status == "pending"), n.MailNotSent.Count(m => m.Status == "failed"),
-            n.IvoNotSubmitted.Where(u => string.CompareOrdinal(u.WindowCloses, today) < 0).Sum(u => u.Reports), n.OpenAtIvo.Count);
+            n.IvoNotSubmitted.Where(u => u.IvoWindow.State == "overdue").Sum(u => u.Reports), n.OpenAtIvo.Count);
     }
 }

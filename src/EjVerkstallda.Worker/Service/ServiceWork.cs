@@ -16,13 +16,14 @@ public sealed class ServiceWork(
     QuarterlyRunner runner,
     ReminderService reminders,
     OutboxDispatcher dispatcher,
+    KommunTid kommun,
     TimeProvider clock,
     ILogger<ServiceWork> logger)
 {
     /// <summary>Runs every due quarter of every nämnd that the ledger does not hold as completed, oldest first.</summary>
     public async Task<int> RunDueQuartersAsync(CancellationToken ct)
     {
-        var today = DateOnly.FromDateTime(clock.GetLocalNow().DateTime);
+        var today = kommun.Today(clock);
         var ran = 0;
         var due = 0;
         foreach (var namnd in options.Namnder)

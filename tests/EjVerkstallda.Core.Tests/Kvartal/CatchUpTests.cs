@@ -92,6 +92,31 @@ public sealed class CatchUpTests
         Assert.That(string.Join(",", due), Is.EqualTo(expected));
     }
 
+    // A quarter completed in error before it ended (a wrong clock, ejv run of the current or a future quarter) does not
+    // block the real ones: it is ignored until its end has passed, then the catch-up resumes from the real ones.
+    [TestCase("2027-01-10", 5, "2026Q3,2099Q4", null, "2026Q4")]
+    [TestCase("2026-12-01", 5, "2026Q2,2026Q4", null, "2026Q3")]
+    [TestCase("2027-01-10", 5, "2029Q4", null, "2026Q4")]
+    [TestCase("2027-01-10", 5, "2026Q1,2027Q1,2027Q2", "2026Q1", "2026Q2,2026Q3,2026Q4")]
+    // The day of E itself: the quarter has not ended yet (today <= E).
+    [TestCase("2026-12-31", 0, "2026Q2,2026Q4", null, "2026Q3")]
+    public void DueQuarters_CompletedQuarterNotYetEnded_IsIgnored(string today, int delay, string completed, string? first, string expected)
+    {
+        var due = CatchUp.DueQuarters(D(today), delay, Quarters(completed), first is null ? null : Kvartal.Parse(first));
+
+        Assert.That(string.Join(",", due), Is.EqualTo(expected));
+    }
+
+    [TestCase("2026-12-01", "2026Q4", false)]
+    [TestCase("2026-12-31", "2026Q4", false)]
+    [TestCase("2027-01-01", "2026Q4", true)]
+    [TestCase("2026-12-01", "2099Q4", false)]
+    [TestCase("2026-12-01", "2026Q3", true)]
+    public void HasEnded_Today_IsTrueOnlyAfterTheReportingDay(string today, string quarter, bool ended)
+    {
+        Assert.That(Kvartal.Parse(quarter).HasEnded(D(today)), Is.EqualTo(ended));
+    }
+
     [Test]
     public void DueQuarters_ServiceDownOverQuarterEnds_CatchesUpOnceThenNothing()
     {

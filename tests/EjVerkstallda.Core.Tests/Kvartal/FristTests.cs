@@ -109,11 +109,38 @@ public sealed class FristTests
     [Test]
     public void WholeMonths_StartToDeadline_IsExactlyThreeAndTheDayBeforeIsTwo()
     {
+        // Neither side uses AddMonths nor Frist.Months: the law's three months, the deadline by month number and clamped
+        // day, the months counted by hand.
         for (var t = new DateOnly(2023, 1, 1); t <= new DateOnly(2025, 12, 31); t = t.AddDays(1))
         {
-            var d = Frist.Deadline(t);
-            Assert.That(Frist.WholeMonths(t, d), Is.EqualTo(Frist.Months), $"start {t:yyyy-MM-dd}");
-            Assert.That(Frist.WholeMonths(t, d.AddDays(-1)), Is.EqualTo(Frist.Months - 1), $"start {t:yyyy-MM-dd}");
+            var n = t.Year * 12 + t.Month - 1 + 3;
+            var (year, month) = (n / 12, n % 12 + 1);
+            var d = new DateOnly(year, month, Math.Min(t.Day, DateTime.DaysInMonth(year, month)));
+            Assert.That(CountedByHand(t, d), Is.EqualTo(3), $"the hand count itself, start {t:yyyy-MM-dd}");
+            Assert.That(CountedByHand(t, d.AddDays(-1)), Is.EqualTo(2), $"the hand count itself, start {t:yyyy-MM-dd}");
+            Assert.That(Frist.Deadline(t), Is.EqualTo(d), $"start {t:yyyy-MM-dd}");
+            Assert.That(Frist.WholeMonths(t, d), Is.EqualTo(3), $"start {t:yyyy-MM-dd}");
+            Assert.That(Frist.WholeMonths(t, d.AddDays(-1)), Is.EqualTo(2), $"start {t:yyyy-MM-dd}");
         }
+    }
+
+    /// <summary>
+    /// An independent count, without AddMonths: months between the year*12+month numbers, one fewer when the day of the month
+    /// is not yet reached, unless the later day is its month's last (a start on the 31st has run a month on the 30th).
+    /// </summary>
+    [Test]
+    public void WholeMonths_EveryPairOverThreeYears_MatchesCountByMonthNumberAndDay()
+    {
+        for (var from = new DateOnly(2023, 1, 1); from <= new DateOnly(2025, 12, 31); from = from.AddDays(7))
+            for (var to = from.AddDays(-3); to <= from.AddDays(800); to = to.AddDays(1))
+                Assert.That(Frist.WholeMonths(from, to), Is.EqualTo(CountedByHand(from, to)), $"{from:yyyy-MM-dd} to {to:yyyy-MM-dd}");
+    }
+
+    private static int CountedByHand(DateOnly from, DateOnly to)
+    {
+        if (to < from) return 0;
+        var months = (to.Year * 12 + to.Month) - (from.Year * 12 + from.Month);
+        var lastOfMonth = to.Day == DateTime.DaysInMonth(to.Year, to.Month);
+        return to.Day >= from.Day || lastOfMonth ? months : months - 1;
     }
 }

@@ -50,9 +50,15 @@ public sealed class SmtpOptionsTests
     }
 
     [Test]
-    public void Validate_Port465_ExplainsImplicitTlsIsUnsupported()
+    public void Validate_Port465WithStartTls_PointsToSecurityTls()
     {
-        Assert.That(new SmtpOptions { Host = "relay", Port = 465 }.Validate(), Has.One.Contains("587"));
+        Assert.That(new SmtpOptions { Host = "relay", Port = 465 }.Validate(), Has.One.Contains("Security=Tls"));
+    }
+
+    [Test]
+    public void Validate_Port465WithImplicitTls_NoProblems()
+    {
+        Assert.That(new SmtpOptions { Host = "relay", Port = 465, Security = SmtpSecurity.Tls }.Validate(), Is.Empty);
     }
 
     [TestCase("AB:CD:EF:01:23:45:67:89:AB:CD:EF:01:23:45:67:89:AB:CD:EF:01")]

@@ -20,11 +20,15 @@ internal sealed class SmtpTestServer : IDisposable
     private readonly string root;
     private readonly StringBuilder stderr = new();
     private readonly bool plain;
+    private readonly bool implicitTls;
+    private readonly IdpTestServer? idp;
     private Process? process;
 
-    private SmtpTestServer(bool plain)
+    private SmtpTestServer(bool plain, bool implicitTls, IdpTestServer? idp)
     {
         this.plain = plain;
+        this.implicitTls = implicitTls;
+        this.idp = idp;
         root = Directory.CreateTempSubdirectory("ejv-smtp-").FullName;
         SpoolFolder = Path.Combine(root, "spool");
         Directory.CreateDirectory(SpoolFolder);
@@ -47,12 +51,20 @@ internal sealed class SmtpTestServer : IDisposable
 
     /// <summary>Starts a server, or fails (CI=true) or ignores the test when python3-aiosmtpd is missing.</summary>
     /// <param name="plain">True: no STARTTLS and no AUTH, like an old internal relay.</param>
-    public static SmtpTestServer Start(bool plain = false)
+    /// <param name="implicitTls">True: TLS from the first byte (port 465 style) instead of STARTTLS.</param>
+    /// <param name="idp">Given: AUTH offers only XOAUTH2 and accepts only this identity provider's valid tokens for <see cref="IdpTestServer.Mailbox"/>.</param>
+    public static SmtpTestServer Start(bool plain = false, bool implicitTls = false, IdpTestServer? idp = null)
     {
         RequirePrerequisites();
-        var server = new SmtpTestServer(plain);
+        var server = new SmtpTestServer(plain, implicitTls, idp);
         server.StartProcess();
         return server;
+    }
+
+    /// <summary>What the server wrote to stderr (its XOAUTH2 verdicts: "xoauth2 accepted", "xoauth2 refused: reason").</summary>
+    public string ServerLog
+    {
+        get { lock (stderr) return stderr.ToString(); }
     }
 
     /// <summary>Options for this server; pinned to its certificate unless <paramref name="pin"/> is false.</summary>
@@ -66,6 +78,18 @@ internal sealed class SmtpTestServer : IDisposable
         TrustedCertificateThumbprint = pin ? Thumbprint : null,
     };
 
+    /// <summary>Options for XOAUTH2 through STARTTLS as the mailbox the identity provider's tokens are for.</summary>
+    public SmtpOptions OAuth2Options(SmtpOAuth2Options oauth2) => new()
+    {
+        Host = "127.0.0.1",
+        Port = Port,
+        Auth = SmtpAuth.OAuth2,
+        UserName = IdpTestServer.Mailbox,
+        OAuth2 = oauth2,
+        Timeout = TimeSpan.FromSeconds(20),
+        TrustedCertificateThumbprint = Thumbprint,
+    };
+
     public void StartProcess()
     {
         if (process is not null)
@@ -76,6 +100,14 @@ internal sealed class SmtpTestServer : IDisposable
         info.ArgumentList.Add("--exit-on-stdin-eof"); // dies with a crashed test host
         if (plain)
             info.ArgumentList.Add("--plain");
+        if (implicitTls)
+            info.ArgumentList.Add("--implicit-tls");
+        if (idp is not null)
+        {
+            foreach (string arg in new[] { "--oauth-jwks-url", idp.Issuer + "/jwks", "--oauth-ca", idp.CertFile, "--oauth-issuer", idp.Issuer, "--oauth-audience", IdpTestServer.Audience })
+                info.ArgumentList.Add(arg);
+            info.ArgumentList[info.ArgumentList.IndexOf("--user") + 1] = IdpTestServer.Mailbox;
+        }
         process = Process.Start(info) ?? throw new InvalidOperationException("Could not start " + Python);
         process.ErrorDataReceived += (_, e) => { lock (stderr) stderr.AppendLine(e.Data); };
         process.BeginErrorReadLine();
@@ -159,7 +191,7 @@ internal sealed class SmtpTestServer : IDisposable
         Assert.Ignore($"SMTP tests need a real server: {missing}; run .ci/run to install it.");
     }
 
-    private static int Run(string file, string arguments, bool throwOnError = true)
+    internal static int Run(string file, string arguments, bool throwOnError = true)
     {
         try
         {
@@ -177,14 +209,17 @@ internal sealed class SmtpTestServer : IDisposable
         }
     }
 
-    private static string ScriptPath()
+    private static string ScriptPath() => RepoFile("tests", "smtp", "smtp_server.py");
+
+    /// <summary>A file of the repository, found above the test binaries.</summary>
+    internal static string RepoFile(params string[] parts)
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {
-            string candidate = Path.Combine(dir.FullName, "tests", "smtp", "smtp_server.py");
+            string candidate = Path.Combine([dir.FullName, .. parts]);
             if (File.Exists(candidate))
                 return candidate;
         }
-        throw new FileNotFoundException("tests/smtp/smtp_server.py not found above " + AppContext.BaseDirectory);
+        throw new FileNotFoundException(string.Join('/', parts) + " not found above " + AppContext.BaseDirectory);
     }
 }

@@ -16,10 +16,13 @@ internal sealed class DeliveryWorld : IDisposable
     public const string Administrator = "it-drift@exempelkommun.example";
     public const string PlantedSkal = "Anna Fiktiv Testsson, Påhittegatan 12, 999 99 Ingenstad";
 
-    public DeliveryWorld(string password = SmtpTestServer.Password)
+    /// <param name="idp">Given: the relay takes only XOAUTH2 with this identity provider's tokens, and <c>ejv</c> gets them
+    /// by client credentials (its secret only in the environment, the provider's certificate trusted through SSL_CERT_FILE).</param>
+    public DeliveryWorld(string password = SmtpTestServer.Password, IdpTestServer? idp = null)
     {
         Dir = EjvProcess.TempFolder();
         Password = password;
+        Idp = idp;
         TestStateStore.InitSqlite(Path.Combine(Dir, "state.db"));
         Cases = new ContractCaseSystem(Path.Combine(Dir, "case.db"));
         Cases
@@ -29,8 +32,10 @@ internal sealed class DeliveryWorld : IDisposable
             .Add("B-1002", "P-2", "EKB", "2023-09-15", erbjudande: "2023-11-01", tackatNej: 1, fodd: "1961-07-04", kon: "K", skal: PlantedSkal)
             // An LSS case.
             .Add("B-1003", "P-3", "L4", "2023-10-15", fodd: "1975-03-02", kon: "M", enhet: "Enhet Norr");
-        Smtp = SmtpTestServer.Start();
+        Smtp = SmtpTestServer.Start(idp: idp);
     }
+
+    public IdpTestServer? Idp { get; }
 
     public string Dir { get; }
     public string Password { get; }
@@ -43,14 +48,24 @@ internal sealed class DeliveryWorld : IDisposable
         "--Ejv:State:Provider=sqlite", $"--Ejv:State:ConnectionString=Data Source={Path.Combine(Dir, "state.db")}",
         $"--Ejv:Output:Folder={Path.Combine(Dir, "out")}",
         "--Ejv:Mail:Delivery=smtp", "--Ejv:Mail:Smtp:Host=127.0.0.1", $"--Ejv:Mail:Smtp:Port={Smtp.Port}",
-        $"--Ejv:Mail:Smtp:UserName={SmtpTestServer.UserName}", $"--Ejv:Mail:Smtp:TrustedCertificateThumbprint={Smtp.Thumbprint}",
+        .. Auth(), $"--Ejv:Mail:Smtp:TrustedCertificateThumbprint={Smtp.Thumbprint}",
         "--Ejv:Mail:Smtp:Timeout=00:00:20",
         "--Ejv:Mail:Retry:Attempts=3", "--Ejv:Mail:Retry:BaseDelay=00:00:00.200", "--Ejv:Mail:Retry:RetryLater=00:00:00.500",
         "--Ejv:Mail:Retry:MaxRetryLater=00:00:01",
         .. extra,
     ];
 
-    public Dictionary<string, string> Env => new() { ["Ejv__Mail__Smtp__Password"] = Password };
+    private string[] Auth() => Idp is null
+        ? [$"--Ejv:Mail:Smtp:UserName={SmtpTestServer.UserName}"]
+        :
+        [
+            "--Ejv:Mail:Smtp:Auth=OAuth2", $"--Ejv:Mail:Smtp:UserName={IdpTestServer.Mailbox}",
+            $"--Ejv:Mail:Smtp:OAuth2:Authority={Idp.Issuer}", $"--Ejv:Mail:Smtp:OAuth2:ClientId={IdpTestServer.ClientId}",
+        ];
+
+    public Dictionary<string, string> Env => Idp is null
+        ? new() { ["Ejv__Mail__Smtp__Password"] = Password }
+        : new() { ["Ejv__Mail__Smtp__OAuth2__ClientSecret"] = IdpTestServer.ClientSecret, ["SSL_CERT_FILE"] = Idp.CertFile };
 
     public async Task<EjvResult> Ejv(params string[] args) => await EjvProcess.RunAsync(Dir, Env, [.. args, .. Config()]);
 

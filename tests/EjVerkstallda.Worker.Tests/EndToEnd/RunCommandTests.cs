@@ -141,14 +141,38 @@ public sealed class RunCommandTests
     [Test]
     public async Task Run_DryRun_ChangesNoState()
     {
+        var real = Path.Combine(_dir, "out", "socialnamnden", "2024Q1");
         var dry = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", "--dry-run", .. Config()]);
         Assert.That(dry.ExitCode, Is.Zero, dry.ToString());
         Assert.That(dry.Stdout, Does.Contain("dry run"));
+        Assert.That(File.Exists(Path.Combine(real, "dry-run", "ivo-underlag.json")), Is.True, "the preview is under dry-run/");
+        Assert.That(File.Exists(Path.Combine(real, "ivo-underlag.json")), Is.False, "the real quarter's folder is not written");
         var status = await EjvProcess.RunAsync(_dir, ["status", "--json", .. Config()]);
         Assert.That(status.Stdout, Does.Contain("\"completedQuarters\": []"), status.ToString());
+        var list = await EjvProcess.RunAsync(_dir, ["ivo", "list", "--quarter", "2024Q1", .. Config()]);
+        Assert.That(list.Stdout, Does.Not.Contain("B-1002"), "ivo list shows nothing the ledger does not hold: " + list);
+
+        // After the real run: a dry run on changed case data leaves the real folder byte for byte and ivo list as they were.
+        await Run("2024Q1");
+        var files = Snapshot(real);
+        var listed = await EjvProcess.RunAsync(_dir, ["ivo", "list", "--quarter", "2024Q1", .. Config()]);
+        Assert.That(listed.ExitCode, Is.Zero, listed.ToString());
+        _cases.Add("B-3001", "P-31", "SABO", "2023-10-01", fodd: "1955-05-05", kon: "M");
+        _cases.Execute("UPDATE ejv_beslut SET verkstallighetsdatum = '2024-02-01' WHERE beslut_id = 'B-1002'");
+        dry = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q1", "--dry-run", .. Config()]);
+        Assert.That(dry.ExitCode, Is.Zero, dry.ToString());
+        Assert.That(Underlag.Read(Path.Combine(_dir, "out"), "socialnamnden", Path.Combine("2024Q1", "dry-run")).Ids, Does.Contain("B-3001"));
+
+        Assert.That(Snapshot(real), Is.EquivalentTo(files), "the real quarter's files are untouched");
+        var after = await EjvProcess.RunAsync(_dir, ["ivo", "list", "--quarter", "2024Q1", .. Config()]);
+        Assert.That(after.Stdout, Is.EqualTo(listed.Stdout), "ivo list is unchanged by the dry run");
         var q2 = await Run("2024Q2");
-        Assert.That(q2.Report("B-1002").Str("status"), Is.EqualTo("ny"), "the dry run of Q1 recorded nothing");
+        Assert.That(q2.Report("B-3001").Str("late"), Is.EqualTo("True"), "the dry run of Q1 recorded nothing of B-3001");
     }
+
+    /// <summary>Every file of a quarter's folder (not the dry-run preview under it) with its bytes as Base64.</summary>
+    private static Dictionary<string, string> Snapshot(string folder) =>
+        Directory.GetFiles(folder).ToDictionary(f => Path.GetFileName(f), f => Convert.ToBase64String(File.ReadAllBytes(f)));
 
     [Test]
     public async Task Run_SkippedQuarter_ClosingReportStillOwed()

@@ -15,7 +15,7 @@ public sealed partial class SqlParameterisationTests
     /// <summary>Expressions allowed inside an interpolated SQL string, each a product-controlled identifier or fragment.</summary>
     private static readonly string[] Allowed =
     [
-        "options.BeslutRelation", "options.InsatsRelation", "relation", "select", "table", "JournalTable", "keyColumn", "keyParameter",
+        "options.BeslutRelation", "options.InsatsRelation", "relation", "select", "table", "JournalTable", "MigrationRunner.JournalTable", "keyColumn", "keyParameter",
         "columns", "values", "idColumn", "selectBody", "n", "column", "parameter", "NamndPredicate(namndFilter)", "CandidatePredicate()", "predicate", "idPredicate",
         "malformed", "LedgerRowColumns", "_dialect.InList(\"beslut_id\", \"ids\")", "string.Join(\", \", columns)", "name", "namnd is null ? \"\" : \" AND namnd_id = @namnd\"",
     ];

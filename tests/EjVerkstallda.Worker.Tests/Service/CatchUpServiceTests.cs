@@ -75,4 +75,25 @@ public sealed class CatchUpServiceTests
             Assert.That(_box.AllDrafts().All(d => Path.GetFileName(d).StartsWith("draft.socialnamnden.2027Q1.", StringComparison.Ordinal)), Is.True);
         });
     }
+
+    /// <summary>
+    /// A service once started with its clock in 2030 completed 2029Q4. Back on the right clock (2027-01-10), that quarter has
+    /// not ended: it does not block the real catch-up, which runs 2026Q4.
+    /// </summary>
+    [Test]
+    public async Task Service_QuarterCompletedUnderAWrongClock_DoesNotBlockTheRealOnes()
+    {
+        var wrong = _box.Start("--Ejv:Testing:ClockStart=2030-02-10T06:00:00Z");
+        var status = await _box.WaitForCompletedAsync(Wait, "2029Q4");
+        await wrong.TerminateAsync(TimeSpan.FromSeconds(30));
+        Assert.That(status.CompletedQuarters, Is.EqualTo(new[] { "2029Q4" }), $"{status}\n{wrong}");
+
+        var right = _box.Start("--Ejv:Testing:ClockStart=2027-01-10T06:00:00Z");
+        status = await _box.WaitForCompletedAsync(Wait, "2026Q4");
+        Assert.That(await right.WaitForAsync(ServiceSandbox.QuarterlyCheck, Wait, count: 2), Is.True, right.ToString());
+        await right.TerminateAsync(TimeSpan.FromSeconds(30));
+
+        Assert.That(status.CompletedQuarters, Is.EqualTo(new[] { "2026Q4", "2029Q4" }), $"{status}\n{right}");
+        Assert.That(_box.Drafts("2026Q4"), Has.Count.EqualTo(1));
+    }
 }

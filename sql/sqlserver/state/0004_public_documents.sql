@@ -1,0 +1,14 @@
+-- SQL Server (reviewed, not run in CI). The documents of a quarter's latest run, as they were written and checked: the
+-- public statistikrapport (.json, .docx) exactly as it passed the anonymity guard, and the confidential IVO underlag (.json)
+-- behind `ejv ivo list`. Approval and the final report take them from here, never from the output folder (an export).
+-- Replaced with the ledger, in the same transaction, when the quarter is run again; a dry run never writes here.
+CREATE TABLE ejv_document (
+    namnd_id    NVARCHAR(100)  NOT NULL,
+    quarter     NVARCHAR(10)   NOT NULL,
+    name        NVARCHAR(100)  NOT NULL,
+    content     VARBINARY(MAX) NOT NULL,
+    sha256      CHAR(64)       NOT NULL,
+    run_id      BIGINT         NOT NULL,
+    created_at  NVARCHAR(40)   NOT NULL,
+    PRIMARY KEY (namnd_id, quarter, name)
+);
