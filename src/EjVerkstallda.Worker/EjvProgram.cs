@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using EjVerkstallda.Worker.Service;
 using Serilog;
 
 namespace EjVerkstallda.Worker;
@@ -37,6 +38,7 @@ public static class EjvProgram
 
     public static IHost Build(CommandLine cli)
     {
+        if (cli.Command is null) Service.PlatformHosting.UseServiceWorkingFolder();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
         {
             Args = cli.ConfigArgs,
@@ -45,10 +47,9 @@ public static class EjvProgram
         if (cli.Single(CommandLine.SettingsOption) is { } settings) AddSettingsFile(builder.Configuration, settings);
         if (cli.Command == "demo") builder.Configuration.AddInMemoryCollection(DemoCommand.Configuration(cli));
         builder.Logging.ClearProviders();
-        builder.Logging.AddSimpleConsole(o => { o.SingleLine = true; o.TimestampFormat = "yyyy-MM-dd HH:mm:ss "; });
-        builder.Logging.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(o => o.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.AddConsoleLogging();
         if (cli.Command is not null) builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        if (builder.Configuration["Ejv:Logging:Folder"] is { Length: > 0 } logFolder)
+        if (builder.Configuration[Logging.FileLogOptions.Section + ":Folder"] is { Length: > 0 } logFolder)
         {
             // JSON lines, one file a day, 90 days kept. The messages carry ids and counts only (see Logging/Log.cs).
             var serilog = new Serilog.LoggerConfiguration()
@@ -59,8 +60,14 @@ public static class EjvProgram
             builder.Logging.AddSerilog(serilog, dispose: true);
         }
         builder.Services.AddEjv(builder.Configuration);
-        if (cli.Command is null) Service.ServiceSetup.AddEjvService(builder);
-        return builder.Build();
+        if (cli.Command is null)
+        {
+            Service.ServiceSetup.AddEjvService(builder);
+            builder.AddPlatformHosting();
+        }
+        var host = builder.Build();
+        ConfigurationKeys.Warn(builder.Configuration, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConfigurationKeys)));
+        return host;
     }
 
     /// <summary>
@@ -89,6 +96,7 @@ public static class EjvProgram
     {
         UsageException u => u.Message,
         Service.ServiceAlreadyRunningException s => s.Message,
+        Service.ServiceFaultException s => s.Message,
         OptionsValidationException o => "configuration: " + string.Join("; ", o.Failures),
         Infrastructure.State.StateStoreException m => "state store: " + m.Message,
         CaseSourceException c => "case source: " + c.Message,

@@ -41,6 +41,7 @@ public static class EjvServices
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
+        services.AddSingleton<QuarterApprover>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();

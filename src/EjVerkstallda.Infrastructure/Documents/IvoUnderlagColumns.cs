@@ -35,23 +35,10 @@ public static class IvoUnderlagColumns
         new("Dagar", 8, r => r.Report.DaysSinceStart),
     ];
 
-    public static string StatusText(IvoReport r) => r.Status switch
-    {
-        ReportStatus.Ny => "Ny",
-        ReportStatus.Kvarstar => "Kvarstår",
-        ReportStatus.Verkstalld => r.Kind == CaseKind.Avbrott ? "Återupptagen" : "Verkställd",
-        _ => "Avslutad",
-    };
+    /// <summary>The labels are Core's (<see cref="Etiketter"/>): the same words in the workbook, the mails and <c>ivo list</c>.</summary>
+    public static string StatusText(IvoReport r) => Etiketter.Status(r.Status, r.Kind);
 
-    public static string AvslutsorsakText(Avslutsorsak o) => o switch
-    {
-        Avslutsorsak.Aterkallad => "Återkallad",
-        Avslutsorsak.BehovUpphort => "Behov upphört",
-        Avslutsorsak.Avliden => "Avliden",
-        Avslutsorsak.Flyttat => "Flyttat",
-        _ => "Annat",
-    };
+    public static string AvslutsorsakText(Avslutsorsak o) => Etiketter.Avslutsorsak(o);
 
-    /// <summary>Swedish text for the manual-handling reason codes of <see cref="Core.Ivo.IvoId.ManualHandlingReason"/>.</summary>
-    public static string ManualReasonText(string? code) => ManualHandling.SwedishText(code);
+    public static string ManualReasonText(string? code) => Etiketter.ManualReason(code);
 }

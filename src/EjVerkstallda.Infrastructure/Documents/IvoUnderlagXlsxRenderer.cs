@@ -41,7 +41,7 @@ public static class IvoUnderlagXlsxRenderer
                     rows.Where(r => r.IvoId is null).Select(ManualRow)),
                 XlsxSheetWriter.AddSheet(workbook, sheets, ProblemsSheet,
                     [("Beslut-id", 14), ("Problem", 80), ("Utesluten", 10)],
-                    problems.Select(p => new object?[] { p.BeslutId ?? "(saknas)", p.Problem, p.Excluded ? "Ja" : "Nej" })),
+                    problems.Select(p => new object?[] { p.BeslutId ?? "(saknas)", DataQualityReasons.Svenska(p.Problem), p.Excluded ? "Ja" : "Nej" })),
             };
             var names = new DefinedNames(filters.Select((f, i) => new DefinedName(f) { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true }));
             workbook.Workbook = new Workbook(sheets, names);

@@ -28,7 +28,7 @@ public static class StatistikDocxRenderer
                 new CharacterSpacingControl { Val = CharacterSpacingValues.DoNotCompress },
                 new ThemeFontLanguages { Val = "sv-SE" });
             var header = main.AddNewPart<HeaderPart>();
-            header.Header = PageHeader(rapport, options);
+            header.Header = PageHeader(rapport, options, upprattad);
             var footer = main.AddNewPart<FooterPart>();
             footer.Footer = PageFooter();
 
@@ -36,7 +36,7 @@ public static class StatistikDocxRenderer
             body.Append(Content(main, rapport, options, upprattad));
             body.Append(Section(main.GetIdOfPart(header), main.GetIdOfPart(footer)));
             main.Document = new Document(body);
-            doc.PackageProperties.Title = StatistikTexts.Fill(options.TitelMall, rapport, upprattad);
+            doc.PackageProperties.Title = Core.Beslut.PrintableText.ForDocument(StatistikTexts.Fill(options.TitelMall, rapport, upprattad));
             doc.PackageProperties.Language = "sv-SE";
         }
         return stream.ToArray();
@@ -55,7 +55,7 @@ public static class StatistikDocxRenderer
     private static IEnumerable<OpenXmlElement> Front(StatistikRapport m, TjansteskrivelseOptions o, DateOnly upprattad, Func<string, string> fill)
     {
         yield return Para($"Upprättad: {StatistikTexts.Date(upprattad)}", "Metadata");
-        yield return Para($"Diarienummer: {o.Diarienummer}", "Metadata");
+        yield return Para($"Diarienummer: {fill(o.DiarienummerFor(m.Quarter))}", "Metadata");
         yield return Para(m.NamndNamn, "Metadata", bold: true);
         yield return Para(o.Forvaltning, "Metadata");
         yield return Para(fill(o.TitelMall), "Title");
@@ -138,14 +138,14 @@ public static class StatistikDocxRenderer
 
     private static string N(int n) => n.ToString(CultureInfo.InvariantCulture);
 
-    private static Header PageHeader(StatistikRapport m, TjansteskrivelseOptions o) => new(
+    private static Header PageHeader(StatistikRapport m, TjansteskrivelseOptions o, DateOnly upprattad) => new(
         new Paragraph(
             new ParagraphProperties(
                 new ParagraphStyleId { Val = "Header" },
                 new Tabs(new TabStop { Val = TabStopValues.Right, Position = TextWidthTwips })),
             TextRun(m.NamndNamn),
             new Run(new TabChar()),
-            TextRun($"Tjänsteskrivelse, dnr {o.Diarienummer}")));
+            TextRun($"Tjänsteskrivelse, dnr {StatistikTexts.Fill(o.DiarienummerFor(m.Quarter), m, upprattad)}")));
 
     private static Footer PageFooter()
     {

@@ -8,7 +8,17 @@ namespace EjVerkstallda.Infrastructure.Documents;
 /// </summary>
 public sealed class TjansteskrivelseOptions
 {
+    /// <summary>
+    /// The diarienummer when <see cref="DiarienummerPerKvartal"/> has none for the quarter. Each quarter's report is an
+    /// ärende of its own: keep the default marker (the handläggare sees it in the draft) or use the placeholders.
+    /// </summary>
     public string Diarienummer { get; set; } = "[diarienummer]";
+
+    /// <summary>The diarienummer the registrator gave each quarter's ärende, e.g. <c>"2026Q4": "SN 2027/12"</c>.</summary>
+    public Dictionary<string, string> DiarienummerPerKvartal { get; set; } = new(StringComparer.OrdinalIgnoreCase);
+
+    public string DiarienummerFor(string quarter) =>
+        DiarienummerPerKvartal.TryGetValue(quarter, out var d) && !string.IsNullOrWhiteSpace(d) ? d : Diarienummer;
     public string Forvaltning { get; set; } = "Socialförvaltningen";
     public string TitelMall { get; set; } = "Rapportering av ej verkställda gynnande beslut, kvartal {kvartal} {år}";
 

@@ -27,7 +27,7 @@ internal static class WordElements
     {
         var run = new Run();
         if (bold) run.Append(new RunProperties(new Bold()));
-        run.Append(new Text(text) { Space = SpaceProcessingModeValues.Preserve });
+        run.Append(new Text(Core.Beslut.PrintableText.ForDocument(text)) { Space = SpaceProcessingModeValues.Preserve }); // every paragraph and cell passes here
         return run;
     }
 

@@ -125,22 +125,18 @@ internal static class XlsxSheetWriter
     internal const int MaxCellText = 32_767;
 
     /// <summary>
-    /// Text from the case system as a cell can hold it: characters XML 1.0 forbids (control characters, NUL, lone surrogates)
-    /// become U+FFFD, and text past Excel's cell limit is cut with a marker. Without this one BEL in a skal stopped the run.
+    /// Text from the case system as a cell can hold it: characters XML 1.0 forbids and other unprintable ones are written
+    /// out by the one rule (<see cref="Core.Beslut.PrintableText.ForDocument"/>), and text past Excel's cell limit is cut
+    /// with a marker. Without this one BEL in a skal stopped the run.
     /// </summary>
     internal static string CellText(string s)
     {
-        var sb = new System.Text.StringBuilder(Math.Min(s.Length, MaxCellText));
-        for (var i = 0; i < s.Length; i++)
-        {
-            if (char.IsHighSurrogate(s[i]) && i + 1 < s.Length && char.IsLowSurrogate(s[i + 1])) { sb.Append(s, i++, 2); continue; }
-            sb.Append(System.Xml.XmlConvert.IsXmlChar(s[i]) ? s[i] : '\uFFFD');
-        }
+        var clean = Core.Beslut.PrintableText.ForDocument(s);
         const string cut = " [...]";
-        if (sb.Length <= MaxCellText) return sb.ToString();
+        if (clean.Length <= MaxCellText) return clean;
         var keep = MaxCellText - cut.Length;
-        if (char.IsHighSurrogate(sb[keep - 1])) keep--; // never split a pair into a lone surrogate
-        return sb.ToString(0, keep) + cut;
+        if (char.IsHighSurrogate(clean[keep - 1])) keep--; // never split a pair into a lone surrogate
+        return clean[..keep] + cut;
     }
 
     /// <summary>0 → A, 25 → Z, 26 → AA.</summary>

@@ -22,20 +22,43 @@ public static class SecureFiles
 
     /// <summary>Creates the folder and any missing parents as <c>0700</c>; an existing folder keeps its mode.</summary>
     /// <remarks>.NET's <c>CreateDirectory(path, mode)</c> gives the mode to the last folder only (parents get the umask's), so each is made here.</remarks>
-    public static DirectoryInfo CreateDirectory(string path)
+    public static DirectoryInfo CreateDirectory(string path) => CreateDirectory(path, shareWithGroup: false);
+
+    /// <summary>
+    /// As <see cref="CreateDirectory(string)"/>; with <paramref name="shareWithGroup"/> a new folder inside a group-private
+    /// folder (one the group may read and others may not, e.g. install.sh's <c>0750</c>) is <c>0750</c>, so the
+    /// administrator's group of readers keeps its access below it. Other users never get any.
+    /// </summary>
+    public static DirectoryInfo CreateDirectory(string path, bool shareWithGroup)
     {
         var full = Path.GetFullPath(path);
         if (OperatingSystem.IsWindows() || Directory.Exists(full)) return Directory.CreateDirectory(full);
-        if (Path.GetDirectoryName(full) is { } parent) CreateDirectory(parent);
-        return Directory.CreateDirectory(full, PrivateFolder);
+        var parent = Path.GetDirectoryName(full);
+        if (parent is not null) CreateDirectory(parent, shareWithGroup);
+        var mode = shareWithGroup && parent is not null && IsGroupPrivate(parent) ? PrivateFolder | UnixFileMode.GroupRead | UnixFileMode.GroupExecute : PrivateFolder;
+        return Directory.CreateDirectory(full, mode);
+    }
+
+    /// <summary>The group may read the folder and other users may not: an administrator's deliberate choice to share with a group.</summary>
+    private static bool IsGroupPrivate(string folder)
+    {
+        if (OperatingSystem.IsWindows()) return false;
+        var mode = File.GetUnixFileMode(folder);
+        return mode.HasFlag(UnixFileMode.GroupRead | UnixFileMode.GroupExecute)
+            && (mode & (UnixFileMode.OtherRead | UnixFileMode.OtherWrite | UnixFileMode.OtherExecute)) == 0;
     }
 
     /// <summary>Opens or creates a file; a file it creates is <c>0600</c> from its first byte (folder created too).</summary>
-    public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share = FileShare.None, FileOptions options = FileOptions.None)
+    public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share = FileShare.None, FileOptions options = FileOptions.None) =>
+        Open(path, mode, access, share, options, shareWithGroup: false);
+
+    private static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share, FileOptions options, bool shareWithGroup)
     {
-        if (Path.GetDirectoryName(Path.GetFullPath(path)) is { Length: > 0 } folder) CreateDirectory(folder);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (folder is { Length: > 0 }) CreateDirectory(folder, shareWithGroup);
         var fso = new FileStreamOptions { Mode = mode, Access = access, Share = share, Options = options };
-        if (!OperatingSystem.IsWindows() && mode is not FileMode.Open and not FileMode.Truncate) fso.UnixCreateMode = PrivateFile;
+        if (!OperatingSystem.IsWindows() && mode is not FileMode.Open and not FileMode.Truncate)
+            fso.UnixCreateMode = shareWithGroup && folder is { Length: > 0 } && IsGroupPrivate(folder) ? PrivateFile | UnixFileMode.GroupRead : PrivateFile;
         return new FileStream(path, fso);
     }
 
@@ -62,16 +85,17 @@ public static class SecureFiles
     /// over the target, so a reader sees the old or the new file, never half of one. Temp files left in the folder by an
     /// interrupted earlier write are removed first.
     /// </summary>
-    public static async Task WriteAtomicAsync(string path, byte[] content, CancellationToken ct)
+    /// <remarks>With <paramref name="shareWithGroup"/> (the run outputs) a file in a group-private folder is <c>0640</c>: see <see cref="CreateDirectory(string, bool)"/>.</remarks>
+    public static async Task WriteAtomicAsync(string path, byte[] content, CancellationToken ct, bool shareWithGroup = false)
     {
         var target = Path.GetFullPath(path);
         var folder = Path.GetDirectoryName(target)!;
-        CreateDirectory(folder);
+        CreateDirectory(folder, shareWithGroup);
         RemoveStaleTemp(folder);
         var temp = TempFor(target, Environment.ProcessId);
         try
         {
-            await using (var stream = Open(temp, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.WriteThrough))
+            await using (var stream = Open(temp, FileMode.Create, FileAccess.Write, FileShare.None, FileOptions.WriteThrough, shareWithGroup))
             {
                 await stream.WriteAsync(content, ct);
             }

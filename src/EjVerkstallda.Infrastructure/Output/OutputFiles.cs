@@ -29,9 +29,12 @@ public static class OutputFiles
         await WriteAsync(folder, fileName, bytes, ct);
     }
 
-    /// <summary>Owner-only (0600 in a 0700 folder), atomic, and removing temp files an interrupted earlier write left: see <see cref="SecureFiles"/>.</summary>
+    /// <summary>
+    /// Owner-only (0600 in a 0700 folder; 0640 and 0750 inside a folder the administrator shared with a group, e.g. 0750),
+    /// atomic, and removing temp files an interrupted earlier write left: see <see cref="SecureFiles"/>.
+    /// </summary>
     public static Task WriteAsync(string folder, string fileName, byte[] content, CancellationToken ct) =>
-        SecureFiles.WriteAtomicAsync(Path.Combine(folder, fileName), content, ct);
+        SecureFiles.WriteAtomicAsync(Path.Combine(folder, fileName), content, ct, shareWithGroup: true);
 
     /// <summary>A nämnd id as one safe folder name: letters, digits, '-' and '_' only.</summary>
     public static string SafeSegment(string id)

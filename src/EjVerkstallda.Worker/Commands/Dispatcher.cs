@@ -14,8 +14,7 @@ public static class Dispatcher
         switch (cli.Command)
         {
             case null:
-                await host.RunAsync(ct);
-                return EjvProgram.Ok;
+                return await Service.ServiceHost.RunAsync(host, ct);
             case "run":
                 cli.Allow("--quarter", "--namnd", "--dry-run");
                 return await RunCommand.ExecuteAsync(cli, sp, ct);

@@ -43,11 +43,11 @@ public static class IvoCommand
             foreach (var r in underlag.Reports)
             {
                 var s = submitted.GetValueOrDefault((r.BeslutId, r.Kind));
-                sb.AppendLine($"{r.BeslutId} [{r.Status}{(r.Late ? ", sent" : "")}] {(s?.SubmittedAt is null ? "EJ INLAGD" : $"inlagd {s.SubmittedAt} av {s.SubmittedBy}")}");
-                sb.AppendLine($"    Lagrum: {r.Lagrum}   Insats: {r.Insats}   Beslutsdatum: {r.Beslutsdatum:yyyy-MM-dd}{(r.Avbrottsdatum is { } a ? $"   Avbrottsdatum: {a:yyyy-MM-dd}" : "")}");
+                sb.AppendLine($"{r.BeslutId} [{Core.Classification.Etiketter.Status(r.Status, r.Kind)}{(r.Late ? ", sent rapporterad" : "")}] {(s?.SubmittedAt is null ? "EJ INLAGD" : $"inlagd {s.SubmittedAt} av {s.SubmittedBy}")}");
+                sb.AppendLine($"    Lagrum: {r.Lagrum}   Insats: {Core.Beslut.PrintableText.Of(r.Insats)}   Beslutsdatum: {r.Beslutsdatum:yyyy-MM-dd}{(r.Avbrottsdatum is { } a ? $"   Avbrottsdatum: {a:yyyy-MM-dd}" : "")}");
                 sb.AppendLine($"    IVO-id: {r.IvoId ?? "MANUELL HANTERING"}   Kön: {r.Kon ?? "-"}   Erbjudet: {r.Erbjudandedatum?.ToString("yyyy-MM-dd") ?? "-"}   Tackat nej: {(r.TackatNej is { } t ? (t ? "ja" : "nej") : "-")}");
-                if (r.Verkstallighetsdatum is { } v) sb.AppendLine($"    Verkställt: {v:yyyy-MM-dd}");
-                if (r.Avslutsdatum is { } av) sb.AppendLine($"    Avslutat: {av:yyyy-MM-dd} ({r.Avslutsorsak})");
+                if (r.Verkstallighetsdatum is { } v) sb.AppendLine($"    {Core.Classification.Etiketter.ClosingDay(Core.Classification.CaseCodes.ParseKind(r.Kind))}: {v:yyyy-MM-dd}");
+                if (r.Avslutsdatum is { } av) sb.AppendLine($"    Avslutat: {av:yyyy-MM-dd} ({(r.Avslutsorsak is { } o ? Core.Classification.Etiketter.Avslutsorsak(o) : "-")})");
                 if (r.Skal is not null) sb.AppendLine($"    Skäl: {Core.Beslut.PrintableText.Of(r.Skal)}");
             }
             sb.AppendLine();

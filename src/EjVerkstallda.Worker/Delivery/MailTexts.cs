@@ -48,10 +48,10 @@ public static class MailTexts
             sb.AppendLine($"  ejv ivo submitted --quarter {q} --namnd {r.Namnd.Id} --all --by \"Ditt namn\"").AppendLine();
         }
         sb.AppendLine($"Manuell hantering (skyddade personuppgifter eller saknat födelsedatum/kön): {r.Underlag.ManualHandling.Count}");
-        foreach (var m in r.Underlag.ManualHandling) sb.AppendLine($"  {m.BeslutId} ({m.Kind}): {m.Reason}");
+        foreach (var m in r.Underlag.ManualHandling) sb.AppendLine($"  {m.BeslutId} ({Etiketter.Kind(m.Kind)}): {Etiketter.ManualReason(m.Reason)}");
         sb.AppendLine();
         sb.AppendLine($"Datakvalitet: {r.Problems.Count} anmärkning(ar) på rader i verksamhetssystemet");
-        foreach (var p in r.Problems) sb.AppendLine($"  {p.BeslutId ?? "(utan beslut_id)"}: {p.Problem}{(p.Excluded ? " (ej bedömd)" : "")}");
+        foreach (var p in r.Problems) sb.AppendLine($"  {p.BeslutId ?? "(utan beslut_id)"}: {Core.Beslut.DataQualityReasons.Svenska(p.Problem)}{(p.Excluded ? " (ej bedömd)" : "")}");
         sb.AppendLine();
         if (r.PublicBlocked is not null)
         {
@@ -118,7 +118,7 @@ public static class MailTexts
         var body = $"""
             Hej,
 
-            Beslut {beslutId} ({kind}) hos {namndNamn} är rapporterat till IVO och har nu {what} enligt verksamhetssystemet.
+            Beslut {beslutId} ({Etiketter.Kind(kind)}) hos {namndNamn} är rapporterat till IVO och har nu {what} enligt verksamhetssystemet.
             Återrapportering (verkställighet eller avslut) kan lämnas till IVO och revisorerna när som helst; vänta inte på kvartalet.
             Den kommer med i nästa kvartalskörning. Uppgifterna finns i underlaget: ejv ivo list --namnd {namndId} --quarter <kvartal>
             """;
@@ -133,7 +133,7 @@ public static class MailTexts
             What:    {what}
             Nämnd:   {namndId}
             Quarter: {quarter ?? "-"}
-            Reason:  {reason}
+            Reason:  {Core.Beslut.PrintableText.Of(reason)}
 
             Check `ejv status` on the server. Messages that failed permanently are sent again with `ejv mail retry` once the cause is fixed.
             """;

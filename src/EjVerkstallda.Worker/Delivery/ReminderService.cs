@@ -4,13 +4,15 @@ using EjVerkstallda.Infrastructure.CaseSource;
 using EjVerkstallda.Infrastructure.Outbox;
 using EjVerkstallda.Infrastructure.State;
 using EjVerkstallda.Worker.Options;
+using Microsoft.Extensions.Logging;
 
 namespace EjVerkstallda.Worker.Delivery;
 
 /// <summary>
 /// The checks between quarters: IVO windows about to close (or closed: overdue) with reports not entered, reported cases that have been
 /// verkställda or closed in the case system (closing reports can be sent at any time), and automatic approval.
-/// Each reminder is recorded in the outbox once.
+/// Each reminder is recorded in the outbox once. Every nämnd and every check is isolated: one that fails is logged and
+/// sent to the administrator as an alert, and the others go on.
 /// </summary>
 public sealed class ReminderService(
     EjvOptions options,
@@ -19,26 +21,41 @@ public sealed class ReminderService(
     OutboxStore outbox,
     DeliveryPlanner planner,
     ApprovalStore approvals,
-    IServiceProvider services,
+    QuarterApprover approver,
     KommunTid kommun,
-    TimeProvider clock)
+    TimeProvider clock,
+    ILogger<ReminderService> logger)
 {
     public async Task<ReminderResult> CheckAsync(CancellationToken ct)
     {
         var today = kommun.Today(clock);
-        var messages = new List<OutboxMessage>();
+        var recorded = 0;
         var approved = 0;
+        var failed = 0;
         foreach (var namnd in options.Namnder)
         {
-            messages.AddRange(await WindowRemindersAsync(namnd, today, ct));
-            messages.AddRange(await ClosingRemindersAsync(namnd, today, ct));
-            approved += await AutoApproveAsync(namnd, ct);
+            var window = await IsolatedAsync(namnd, null, "IVO window reminders", () => WindowRemindersAsync(namnd, today, ct), ct);
+            var closing = await IsolatedAsync(namnd, null, "closing-report reminders", () => ClosingRemindersAsync(namnd, today, ct), ct);
+            foreach (var messages in new[] { window, closing })
+            {
+                if (messages is null) { failed++; continue; }
+                recorded += await EnqueueAsync(namnd, messages, ct) ? messages.Count : 0;
+            }
+            var (ok, bad) = await AutoApproveAsync(namnd, ct);
+            approved += ok;
+            failed += bad;
         }
-        await outbox.EnqueueAsync(messages, ct);
-        return new ReminderResult(messages.Count, approved);
+        return new ReminderResult(recorded, approved, failed);
     }
 
-    private async Task<IEnumerable<OutboxMessage>> WindowRemindersAsync(NamndOptions namnd, DateOnly today, CancellationToken ct)
+    private async Task<bool> EnqueueAsync(NamndOptions namnd, IReadOnlyList<OutboxMessage> messages, CancellationToken ct) =>
+        messages.Count == 0 || await IsolatedAsync(namnd, null, "recording reminders", async () =>
+        {
+            await outbox.EnqueueAsync(messages, ct);
+            return true;
+        }, ct);
+
+    private async Task<IReadOnlyList<OutboxMessage>> WindowRemindersAsync(NamndOptions namnd, DateOnly today, CancellationToken ct)
     {
         var list = new List<OutboxMessage>();
         foreach (var q in (await ledger.CompletedQuartersAsync(namnd.Id, ct)).TakeLast(4))
@@ -57,7 +74,7 @@ public sealed class ReminderService(
         return list;
     }
 
-    private async Task<IEnumerable<OutboxMessage>> ClosingRemindersAsync(NamndOptions namnd, DateOnly today, CancellationToken ct)
+    private async Task<IReadOnlyList<OutboxMessage>> ClosingRemindersAsync(NamndOptions namnd, DateOnly today, CancellationToken ct)
     {
         var open = await ledger.OpenCasesAsync(namnd.Id, ct);
         if (open.Count == 0) return [];
@@ -76,21 +93,77 @@ public sealed class ReminderService(
         return list;
     }
 
-    private async Task<int> AutoApproveAsync(NamndOptions namnd, CancellationToken ct)
+    /// <summary>Approves every draft older than <see cref="NamndOptions.AutoApproveAfter"/>; each quarter on its own.</summary>
+    private async Task<(int Approved, int Failed)> AutoApproveAsync(NamndOptions namnd, CancellationToken ct)
     {
-        if (namnd.AutoApproveAfter is not { } after) return 0;
+        if (namnd.AutoApproveAfter is not { } after) return (0, 0);
+        var due = await IsolatedAsync(namnd, null, "automatic approval", () => DueForApprovalAsync(namnd, after, ct), ct);
+        if (due is null) return (0, 1);
+        var approved = 0;
+        foreach (var quarter in due)
+        {
+            var ok = await IsolatedAsync(namnd, quarter.ToString(), "automatic approval", async () =>
+            {
+                await approver.ApproveAsync(namnd, quarter, "automatiskt godkänd", ct);
+                return true;
+            }, ct);
+            if (ok) approved++;
+        }
+        return (approved, due.Count - approved);
+    }
+
+    private async Task<IReadOnlyList<Kvartal>> DueForApprovalAsync(NamndOptions namnd, TimeSpan after, CancellationToken ct)
+    {
         var approvedQuarters = (await approvals.ListAsync(namnd.Id, ct)).Select(a => a.Quarter).ToHashSet();
         var drafts = (await outbox.ListAsync(namnd.Id, ct)).Where(e => e.Kind == OutboxKinds.Draft && e.Quarter is not null);
-        var count = 0;
-        foreach (var d in drafts.GroupBy(d => d.Quarter!).Where(g => !approvedQuarters.Contains(g.Key)))
+        return drafts.GroupBy(d => d.Quarter!)
+            .Where(g => !approvedQuarters.Contains(g.Key))
+            .Where(g => DateTimeOffset.Parse(g.Max(x => x.CreatedAt)!, System.Globalization.CultureInfo.InvariantCulture) + after <= clock.GetUtcNow())
+            .Select(g => Kvartal.Parse(g.Key))
+            .ToList();
+    }
+
+    /// <summary>Runs one check; a failure is logged, sent to the administrator (once per cause) and gives the default.</summary>
+    private async Task<T?> IsolatedAsync<T>(NamndOptions namnd, string? quarter, string what, Func<Task<T>> check, CancellationToken ct)
+    {
+        try
         {
-            var recorded = DateTimeOffset.Parse(d.Max(x => x.CreatedAt)!, System.Globalization.CultureInfo.InvariantCulture);
-            if (recorded + after > clock.GetUtcNow()) continue;
-            await Commands.ApproveCommand.ApproveAsync(services, namnd, Kvartal.Parse(d.Key), "automatiskt godkänd", ct);
-            count++;
+            return await check();
         }
-        return count;
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            var reason = EjvProgram.Describe(ex);
+            if (EjvProgram.IsOperational(ex)) ReminderLog.CheckFailed(logger, what, namnd.Id, quarter ?? "-", reason);
+            else ReminderLog.CheckFailedUnexpected(logger, what, namnd.Id, quarter ?? "-", reason, ex);
+            await AlertAsync(namnd, quarter, what, reason);
+            return default;
+        }
+    }
+
+    private async Task AlertAsync(NamndOptions namnd, string? quarter, string what, string reason)
+    {
+        try
+        {
+            if (planner.Alert(namnd.Id, quarter, what + " failed", reason, $"reminders:{what}:{namnd.Id}:{quarter}:{reason}") is { } alert)
+                await outbox.EnqueueAsync([alert], CancellationToken.None);
+        }
+        catch (Exception ex) when (EjvProgram.IsOperational(ex))
+        {
+            ReminderLog.AlertNotRecorded(logger, namnd.Id, EjvProgram.Describe(ex));
+        }
     }
 }
 
-public sealed record ReminderResult(int Recorded, int AutoApproved);
+public sealed record ReminderResult(int Recorded, int AutoApproved, int Failed = 0);
+
+internal static partial class ReminderLog
+{
+    [LoggerMessage(EventId = 2100, Level = LogLevel.Error, Message = "Reminders: {What} of nämnd {Namnd} (quarter {Quarter}) failed: {Reason}; the other checks go on")]
+    public static partial void CheckFailed(ILogger logger, string what, string namnd, string quarter, string reason);
+
+    [LoggerMessage(EventId = 2101, Level = LogLevel.Error, Message = "Reminders: {What} of nämnd {Namnd} (quarter {Quarter}) failed: {Reason}; the other checks go on")]
+    public static partial void CheckFailedUnexpected(ILogger logger, string what, string namnd, string quarter, string reason, Exception exception);
+
+    [LoggerMessage(EventId = 2102, Level = LogLevel.Critical, Message = "Reminders: the failure of nämnd {Namnd} could not be recorded in the state store: {Reason}")]
+    public static partial void AlertNotRecorded(ILogger logger, string namnd, string reason);
+}

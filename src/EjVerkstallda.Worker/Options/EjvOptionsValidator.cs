@@ -16,6 +16,8 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
             failures.Add("Ejv:Source:ConnectionString is empty; set it to the case system's read-only connection string");
         if (string.IsNullOrWhiteSpace(o.State.ConnectionString))
             failures.Add("Ejv:State:ConnectionString is empty; set it to the state store's connection string");
+        ConnectionString(o.Source.Provider, o.Source.ConnectionString, "Ejv:Source:ConnectionString", failures);
+        ConnectionString(o.State.Provider, o.State.ConnectionString, "Ejv:State:ConnectionString", failures);
         foreach (var relation in new[] { ("Ejv:Source:BeslutRelation", o.Source.BeslutRelation), ("Ejv:Source:InsatsRelation", o.Source.InsatsRelation) })
             if (!ViewContract.IsSafeRelationName(relation.Item2))
                 failures.Add($"{relation.Item1} '{relation.Item2}' must be a plain identifier such as ejv_beslut or dbo.ejv_beslut");
@@ -35,6 +37,13 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         Ivo(o.Ivo, failures);
         Schedule(o, failures);
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    /// <summary>Unreadable syntax is reported by name only: the provider's own message would repeat part of the string (a password's tail).</summary>
+    private static void ConnectionString(string? provider, string? value, string key, List<string> failures)
+    {
+        if (!string.IsNullOrWhiteSpace(value) && DbProviders.TryParse(provider, out var p) && ConnectionStrings.SyntaxError(p, value, key) is { } error)
+            failures.Add(error);
     }
 
     private static void Mail(EjvOptions o, List<string> failures)

@@ -7,7 +7,7 @@ namespace EjVerkstallda.Worker.Runs;
 /// Named points in a run where the test suite can make the process wait (and kill it there) to prove that a crash at any
 /// step ends in the same state as an undisturbed run. Inert unless <c>Ejv:Testing:PauseAt</c> names the point.
 /// </summary>
-public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> logger)
+public sealed class FaultInjection(EjvOptions options, TimeProvider clock, ILogger<FaultInjection> logger)
 {
     /// <summary>After the insats catalogue is read, before the candidate query: where a test takes the case system away.</summary>
     public const string MidRead = "mid-read";
@@ -20,12 +20,14 @@ public sealed class FaultInjection(EjvOptions options, ILogger<FaultInjection> l
     public const string AfterSend = "after-send";
     public const string AfterLedger = "after-ledger";
     public const string AfterApproval = "after-approval";
+    /// <summary>In the service's start, after the state store is checked and migrated, before the scheduler starts.</summary>
+    public const string ServiceStart = "service-start";
 
     public async Task PointAsync(string point, CancellationToken ct)
     {
         if (!string.Equals(options.Testing.PauseAt, point, StringComparison.Ordinal)) return;
         FaultLog.Pausing(logger, point, Environment.ProcessId);
-        await Task.Delay(options.Testing.PauseFor, ct);
+        await Task.Delay(options.Testing.PauseFor, clock, ct); // the injected clock: an in-process test moves it instead of waiting
     }
 }
 

@@ -12,7 +12,7 @@ public class IvoUnderlagXlsxRendererTests
     private static readonly DataQualityProblem[] Problems =
     [
         new("B-9", "verkstallighetsdatum before beslutsdatum"),
-        new(null, "beslut_id missing", Excluded: true),
+        new(null, "beslut_id missing (row 3 of the candidates)", Excluded: true),
     ];
 
     private static (IReadOnlyList<IvoReport> Reports, byte[] Bytes) RenderSample()
@@ -78,8 +78,8 @@ public class IvoUnderlagXlsxRendererTests
         var problems = sheets[2].Descendants<Row>().Skip(1).Select(r => r.Elements<Cell>().Select(c => c.InnerText).ToArray()).ToList();
         Assert.That(problems, Is.EqualTo(new[]
         {
-            new[] { "B-9", "verkstallighetsdatum before beslutsdatum", "Ja" },
-            new[] { "(saknas)", "beslut_id missing", "Ja" },
+            new[] { "B-9", "verkställighetsdatum är före beslutsdatum", "Ja" }, // the Swedish text of the reason (issue 10, defect 19)
+            new[] { "(saknas)", "beslut_id saknas (rad 3 bland de lästa raderna)", "Ja" },
         }));
     }
 

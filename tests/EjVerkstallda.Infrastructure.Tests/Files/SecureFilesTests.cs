@@ -41,6 +41,21 @@ public sealed class SecureFilesTests
         Assert.That(Directory.GetFiles(Path.GetDirectoryName(target)!), Is.EqualTo(new[] { target }));
     }
 
+    [TestCase(0b111_101_000, "750", "640")] // install.sh's 0750 folder with a group of readers: they keep access below it
+    [TestCase(0b111_101_101, "700", "600")] // readable by everyone (a home folder, /tmp): nothing is shared
+    [TestCase(0b111_000_000, "700", "600")]
+    public async Task WriteAtomicAsync_SharedWithGroup_FollowsAGroupPrivateRootOnly(int rootMode, string folderMode, string fileMode)
+    {
+        var root = Path.Combine(_dir, "root");
+        Directory.CreateDirectory(root);
+        File.SetUnixFileMode(root, (UnixFileMode)rootMode);
+        var target = Path.Combine(root, "namnd", "2024Q1", "ivo-underlag.json");
+
+        await SecureFiles.WriteAtomicAsync(target, [1], CancellationToken.None, shareWithGroup: true);
+
+        Assert.That((Octal(Path.Combine(root, "namnd")), Octal(Path.Combine(root, "namnd", "2024Q1")), Octal(target)), Is.EqualTo((folderMode, folderMode, fileMode)));
+    }
+
     [Test]
     public async Task WriteAtomicAsync_StaleTempOfAnotherProcess_IsRemovedOthersAreKept()
     {

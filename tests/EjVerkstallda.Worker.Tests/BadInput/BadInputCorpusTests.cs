@@ -152,7 +152,7 @@ public sealed class BadInputCorpusTests
         var draft = Directory.GetFiles(Path.Combine(_dir, "mail"), "draft.*.eml").Single();
         var body = AllText(MimeEntity.Parse(File.ReadAllText(draft, Encoding.Latin1)));
         Assert.That(body, Does.Contain($"Datakvalitet: {_underlag.DataQuality.Count} anmärkning(ar)"));
-        Assert.That(body, Does.Contain("X-VB: verkstallighetsdatum before beslutsdatum (ej bedömd)"));
+        Assert.That(body, Does.Contain("X-VB: verkställighetsdatum är före beslutsdatum (ej bedömd)"), "in Swedish (issue 10, defect 19)");
     }
 
     [Test]

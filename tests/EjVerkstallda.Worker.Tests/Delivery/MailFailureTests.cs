@@ -162,8 +162,8 @@ public sealed class MailFailureTests
         var claimed = (await _world.MailNotSent()).Single();
         Assert.That(claimed.GetProperty("status").GetString(), Is.EqualTo("pending"));
 
-        await _world.SendUntilReceived(1);
-        Assert.That(_world.ReceivedBy(DeliveryWorld.Handlaggare), Has.Count.EqualTo(1), "sent once the lease of the dead sender passed");
+        var late = await SendAfterTheLeaseAsync();
+        Assert.That(_world.ReceivedBy(DeliveryWorld.Handlaggare), Has.Count.EqualTo(1), "sent once the lease of the dead sender passed\n" + late);
 
         var again = await _world.Ejv("mail", "send");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
@@ -182,9 +182,9 @@ public sealed class MailFailureTests
         Assert.That(_world.Received(), Has.Count.EqualTo(1), "the relay had the draft before the kill");
         Assert.That((await _world.MailNotSent()).Single().GetProperty("status").GetString(), Is.EqualTo("pending"), "not marked sent");
 
-        await _world.SendUntilReceived(2);
+        var late = await SendAfterTheLeaseAsync();
         var received = _world.Received();
-        Assert.That(received, Has.Count.EqualTo(2), "delivered again after the dead sender's lease");
+        Assert.That(received, Has.Count.EqualTo(2), "delivered again after the dead sender's lease\n" + late);
         Assert.That(received.Select(m => m.Header("Message-ID")).Distinct().ToList(), Has.Count.EqualTo(1), "the same Message-ID both times");
         Assert.That(received[0].Header("Message-ID"), Is.Not.Null.And.Not.Empty);
 
@@ -202,11 +202,23 @@ public sealed class MailFailureTests
         using var stalled = EjvRunning.Start(_world.Dir, _world.Env, slow);
         Assert.That(await stalled.WaitForStderrAsync("Fault injection: pausing at before-send", TimeSpan.FromSeconds(45)), Is.True, stalled.Stderr);
 
-        await _world.SendUntilReceived(1);
-        Assert.That(_world.Received(), Has.Count.EqualTo(1), "a second sender took over after the lease");
+        var late = await SendAfterTheLeaseAsync();
+        Assert.That(_world.Received(), Has.Count.EqualTo(1), "a second sender took over after the lease\n" + late);
         for (var i = 0; i < 300 && !stalled.HasExited; i++) await Task.Delay(100);
         Assert.That(stalled.HasExited, Is.True, stalled.Stderr);
 
         Assert.That(_world.Received(), Has.Count.EqualTo(1), "the stalled sender lost its claim and must not send it again:\n" + stalled.Stderr);
+    }
+
+    /// <summary>
+    /// One <c>ejv mail send</c> whose clock is an hour on (Ejv:Testing:ClockStart): the other sender's 2-second lease has run
+    /// out for it at once, so no test waits for a lease in real time, and one try must deliver.
+    /// </summary>
+    private async Task<EjvResult> SendAfterTheLeaseAsync()
+    {
+        var later = DateTimeOffset.UtcNow.AddHours(1).ToString("yyyy-MM-ddTHH:mm:ssZ", System.Globalization.CultureInfo.InvariantCulture);
+        var r = await _world.EjvWith(["mail", "send"], $"--Ejv:Testing:ClockStart={later}");
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+        return r;
     }
 }

@@ -73,7 +73,7 @@ public sealed class ErrorTests
         var env = new Dictionary<string, string> { ["Ejv__Source__ConnectionString"] = $"Host=127.0.0.1;Port=1;Username=x;Password={secret};Timeout=3" };
         var run = await EjvProcess.RunAsync(_dir, env, "run", "--quarter", "2024Q1", "--Ejv:Source:Provider=postgresql",
             $"--Ejv:State:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}");
-        var status = await EjvProcess.RunAsync(_dir, env, "status", "--json", $"--Ejv:State:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}");
+        var status = await EjvProcess.RunAsync(_dir, env, "status", "--json", "--Ejv:Source:Provider=postgresql", $"--Ejv:State:ConnectionString=Data Source={Path.Combine(_dir, "state.db")}");
         Assert.That(run.ExitCode, Is.EqualTo(1), run.ToString());
         Assert.That(status.ExitCode, Is.Zero, status.ToString());
         Assert.That(status.Stdout, Does.Contain("\"outcome\": \"failed\""), "the failed run is in the status log");

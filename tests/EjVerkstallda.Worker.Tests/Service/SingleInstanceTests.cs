@@ -30,6 +30,7 @@ public sealed class SingleInstanceTests
             Assert.That(second.ExitCode, Is.Not.Zero, second.ToString());
             Assert.That(second.ErrorLines, Has.Count.EqualTo(1), second.ToString());
             Assert.That(second.ErrorLines.FirstOrDefault(), Does.Contain("another ejv service is running"));
+            Assert.That(second.Lines.Where(l => l.Contains("   at ", StringComparison.Ordinal)), Is.Empty, "one line, no stack trace (defect 16)\n" + second);
             Assert.That(second.Count(ServiceSandbox.QuarterlyCheck), Is.Zero, "the second one did no work");
             Assert.That(first.HasExited, Is.False, "the first one carries on");
         });

@@ -14,7 +14,7 @@ public sealed class ServiceProcess : IDisposable
 
     private ServiceProcess(Process process) => _process = process;
 
-    public static ServiceProcess Start(string workingFolder, IEnumerable<string> args)
+    public static ServiceProcess Start(string workingFolder, IEnumerable<string> args, IDictionary<string, string>? env = null)
     {
         var psi = new ProcessStartInfo("dotnet")
         {
@@ -26,6 +26,7 @@ public sealed class ServiceProcess : IDisposable
         psi.ArgumentList.Add(EjvProcess.Dll);
         foreach (var a in args) psi.ArgumentList.Add(a);
         psi.Environment["DOTNET_NOLOGO"] = "1";
+        if (env is not null) foreach (var (k, v) in env) psi.Environment[k] = v;
         var p = new Process { StartInfo = psi };
         var service = new ServiceProcess(p);
         p.OutputDataReceived += (_, e) => { if (e.Data is not null) service._lines.Enqueue(e.Data); };

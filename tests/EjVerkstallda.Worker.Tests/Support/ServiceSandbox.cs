@@ -59,9 +59,12 @@ public sealed class ServiceSandbox : IDisposable
         .. extra,
     ];
 
-    public ServiceProcess Start(params string[] extra)
+    public ServiceProcess Start(params string[] extra) => Start(null, extra);
+
+    /// <summary>A service with extra environment variables (for example a systemd notification socket).</summary>
+    public ServiceProcess Start(IDictionary<string, string>? env, params string[] extra)
     {
-        var p = ServiceProcess.Start(Dir, Config([$"--Ejv:Schedule:HealthUrl={HealthUrl(FreePort())}", .. extra]));
+        var p = ServiceProcess.Start(Dir, Config([$"--Ejv:Schedule:HealthUrl={HealthUrl(FreePort())}", .. extra]), env);
         _started.Add(p);
         return p;
     }
