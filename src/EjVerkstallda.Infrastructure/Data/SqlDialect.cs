@@ -32,25 +32,14 @@ public sealed class SqlDialect
         _ => "sqlserver",
     };
 
-<<<<<<< HEAD
-    public DbConnection CreateConnection(string connectionString)
-    {
-        if (TestConnections.Value?.Invoke(Provider, connectionString) is { } test) return test;
-        if (Provider == DbProvider.Sqlite) return new SqliteConnection(connectionString);
-        if (Provider == DbProvider.PostgreSql) return new NpgsqlConnection(connectionString);
-        return new SqlConnection(connectionString);
-=======
     /// <summary>A connection; an unreadable string fails with a message that repeats no part of it (see <see cref="ConnectionStrings"/>).</summary>
     public DbConnection CreateConnection(string connectionString)
     {
+        if (TestConnections.Value?.Invoke(Provider, connectionString) is { } test) return test;
         if (ConnectionStrings.SyntaxError(Provider, connectionString, "the connection string") is { } error) throw new ArgumentException(error);
-        return Provider switch
-        {
-            DbProvider.Sqlite => new SqliteConnection(connectionString),
-            DbProvider.PostgreSql => new NpgsqlConnection(connectionString),
-            _ => new SqlConnection(connectionString),
-        };
->>>>>>> main
+        if (Provider == DbProvider.Sqlite) return new SqliteConnection(connectionString);
+        if (Provider == DbProvider.PostgreSql) return new NpgsqlConnection(connectionString);
+        return new SqlConnection(connectionString);
     }
 
     /// <summary>A date as a parameter value comparable with the provider's date columns (SQLite: ISO text).</summary>
