@@ -22,9 +22,11 @@ public static class EjvProgram
     {
         using var cts = new CancellationTokenSource();
         Console.CancelKeyPress += (_, e) => { e.Cancel = true; cts.Cancel(); };
+        string? command = null;
         try
         {
             var cli = CommandLine.Parse(args);
+            command = cli.Command;
             if (cli.Command is "help" || cli.Has("--help")) { Console.Out.Write(Help.Text); return Ok; }
             using var host = Build(cli);
             return await Dispatcher.RunAsync(cli, host, cts.Token);
@@ -32,7 +34,12 @@ public static class EjvProgram
         catch (Exception ex) when (Describe(ex) is { Length: > 0 } line)
         {
             Console.Error.WriteLine($"ejv: {line}");
+            Logging.FileLog.CommandFailed(command, line, ex is UsageException);
             return ex is UsageException ? Usage : Failed;
+        }
+        finally
+        {
+            Logging.FileLog.Stop();
         }
     }
 
@@ -49,16 +56,7 @@ public static class EjvProgram
         builder.Logging.ClearProviders();
         builder.Logging.AddConsoleLogging();
         if (cli.Command is not null) builder.Logging.AddFilter("Microsoft", LogLevel.Warning);
-        if (builder.Configuration[Logging.FileLogOptions.Section + ":Folder"] is { Length: > 0 } logFolder)
-        {
-            // JSON lines, one file a day, 90 days kept. The messages carry ids and counts only (see Logging/Log.cs).
-            var serilog = new Serilog.LoggerConfiguration()
-                .MinimumLevel.Information()
-                .WriteTo.File(new Serilog.Formatting.Json.JsonFormatter(renderMessage: true), Path.Combine(Logging.PrivateLogFiles.PrepareFolder(logFolder), "ejv-.jsonl"),
-                    rollingInterval: Serilog.RollingInterval.Day, retainedFileCountLimit: 90, hooks: Logging.PrivateLogFiles.Instance)
-                .CreateLogger();
-            builder.Logging.AddSerilog(serilog, dispose: true);
-        }
+        if (Logging.FileLog.Start(builder.Configuration) is { } fileLog) builder.Logging.AddSerilog(fileLog, dispose: false);
         builder.Services.AddEjv(builder.Configuration);
         if (cli.Command is null)
         {
