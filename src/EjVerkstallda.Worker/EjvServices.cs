@@ -42,6 +42,7 @@ public static class EjvServices
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<QuarterApprover>();
+        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();
