@@ -18,6 +18,7 @@ public static partial class ConfigurationKeys
     private static readonly Dictionary<string, Type> Extra = new(StringComparer.OrdinalIgnoreCase)
     {
         ["Logging"] = typeof(Logging.FileLogOptions),
+        ["Web"] = typeof(Web.WebOptions),
     };
 
     public static IReadOnlyList<string> Unknown(IConfiguration configuration)

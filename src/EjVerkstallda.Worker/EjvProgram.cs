@@ -46,11 +46,18 @@ public static class EjvProgram
     public static IHost Build(CommandLine cli)
     {
         if (cli.Command is null) Service.PlatformHosting.UseServiceWorkingFolder();
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
-        {
-            Args = cli.ConfigArgs,
-            ContentRootPath = AppContext.BaseDirectory,
-        });
+        var web = ServesPages(cli);
+        IHostApplicationBuilder builder = web
+            ? Microsoft.AspNetCore.Builder.WebApplication.CreateBuilder(new Microsoft.AspNetCore.Builder.WebApplicationOptions
+            {
+                Args = cli.ConfigArgs,
+                ContentRootPath = AppContext.BaseDirectory,
+            })
+            : Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+            {
+                Args = cli.ConfigArgs,
+                ContentRootPath = AppContext.BaseDirectory,
+            });
         if (cli.Single(CommandLine.SettingsOption) is { } settings) AddSettingsFile(builder.Configuration, settings);
         if (cli.Command == "demo") builder.Configuration.AddInMemoryCollection(DemoCommand.Configuration(cli));
         builder.Logging.ClearProviders();
@@ -63,10 +70,24 @@ public static class EjvProgram
             Service.ServiceSetup.AddEjvService(builder);
             builder.AddPlatformHosting();
         }
-        var host = builder.Build();
+        IHost host;
+        if (builder is Microsoft.AspNetCore.Builder.WebApplicationBuilder w)
+        {
+            Web.WebHost.AddEjvWeb(w, demo: cli.Command == "demo");
+            var app = w.Build();
+            Web.WebHost.MapEjvWeb(app);
+            host = app;
+        }
+        else
+        {
+            host = ((HostApplicationBuilder)builder).Build();
+        }
         ConfigurationKeys.Warn(builder.Configuration, host.Services.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(ConfigurationKeys)));
         return host;
     }
+
+    /// <summary>The service, and <c>ejv demo --serve</c>, serve the web pages; every other command builds a plain host.</summary>
+    public static bool ServesPages(CommandLine cli) => cli.Command is null || (cli.Command == "demo" && cli.Has("--serve"));
 
     /// <summary>
     /// Failures an operator fixes (configuration, unreachable or wrongly shaped database, files): logged as one line with the
@@ -78,7 +99,7 @@ public static class EjvProgram
         || ex.InnerException is DbException;
 
     /// <summary>Puts a settings file right after the appsettings files, so environment variables and the command line still win.</summary>
-    private static void AddSettingsFile(ConfigurationManager configuration, string path)
+    private static void AddSettingsFile(IConfigurationManager configuration, string path)
     {
         var full = Path.GetFullPath(path);
         if (!File.Exists(full)) throw new UsageException($"--settings: {full} does not exist");

@@ -60,7 +60,7 @@ public static class IvoCommand
     /// The quarter's reports from the state store, never from the output folder (a dry run or an edit there changes nothing):
     /// the underlag the run recorded with its ledger, each report's IVO identifier and entered mark from the ledger row.
     /// </summary>
-    private static async Task<(IvoUnderlag Underlag, Dictionary<(string, string), LedgerRow> Rows)> FromLedgerAsync(
+    internal static async Task<(IvoUnderlag Underlag, Dictionary<(string, string), LedgerRow> Rows)> FromLedgerAsync(
         IServiceProvider sp, LedgerStore ledger, NamndOptions n, string quarter, CancellationToken ct)
     {
         var run = $"ejv run --quarter {quarter} --namnd {n.Id}";

@@ -70,4 +70,7 @@ public sealed class NamndOptions
 
     /// <summary>Approve the report automatically this long after the draft was recorded; empty (the default): only by hand.</summary>
     public TimeSpan? AutoApproveAfter { get; set; }
+
+    /// <summary>Who may do what in this nämnd's web pages (claim values per role); see <see cref="Web.RollerOptions"/>.</summary>
+    public Web.RollerOptions Roller { get; set; } = new();
 }

@@ -43,7 +43,7 @@ public static class PlatformHosting
         Environment.CurrentDirectory = folder;
     }
 
-    public static void AddPlatformHosting(this HostApplicationBuilder builder)
+    public static void AddPlatformHosting(this IHostApplicationBuilder builder)
     {
         builder.Services.AddWindowsService(o => o.ServiceName = WindowsServiceName);
         builder.Services.AddSystemd();

@@ -14,12 +14,36 @@ public static class ServiceHost
     public static async Task<int> RunAsync(IHost host, CancellationToken ct)
     {
         var background = host.Services.GetServices<IHostedService>().OfType<BackgroundService>().ToList();
-        await host.StartAsync(ct);
+        await StartAsync(host, ct);
         await host.WaitForShutdownAsync(ct);
         var fault = background.Select(b => b.ExecuteTask).FirstOrDefault(t => t is { IsFaulted: true });
         if (fault?.Exception?.InnerException is { } ex)
             throw ex as ServiceFaultException ?? new ServiceFaultException($"the service stopped on a fault: {EjvProgram.Describe(ex)}", ex);
         return EjvProgram.Ok;
+    }
+
+    /// <summary>Starts the host; a web or health port that cannot be bound is a fault of the service naming the URL and its key.</summary>
+    public static async Task StartAsync(IHost host, CancellationToken ct)
+    {
+        try
+        {
+            await host.StartAsync(ct);
+        }
+        catch (IOException ex) when (host.Services.GetService<Web.WebUrls>() is { } urls && BindFailure(ex, urls) is { } line)
+        {
+            throw new ServiceFaultException(line, ex);
+        }
+    }
+
+    private static string? BindFailure(IOException ex, Web.WebUrls urls)
+    {
+        if (!ex.Message.Contains("bind", StringComparison.OrdinalIgnoreCase)) return null;
+        var why = ex.InnerException?.Message ?? ex.Message;
+        if (urls.Health is { } h && ex.Message.Contains($":{h.Port}", StringComparison.Ordinal))
+            return $"health endpoint: cannot listen on {h}: {why} (check Ejv:Schedule:HealthUrl, or set it empty to turn the endpoint off)";
+        if (urls.Pages is { } p)
+            return $"web pages and health endpoint: cannot listen on {p}: {why} (check Ejv:Web:Url, or set it empty to turn the pages off)";
+        return null;
     }
 }
 

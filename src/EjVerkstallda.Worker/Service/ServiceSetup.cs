@@ -7,10 +7,10 @@ using Quartz;
 
 namespace EjVerkstallda.Worker.Service;
 
-/// <summary>The service mode (<c>ejv</c> with no command): Quartz with three jobs, the single-instance guard, the health endpoint.</summary>
+/// <summary>The service mode (<c>ejv</c> with no command): Quartz with three jobs, the single-instance guard (the pages and the health answer: <see cref="Web.WebHost"/>).</summary>
 public static class ServiceSetup
 {
-    public static void AddEjvService(this HostApplicationBuilder builder)
+    public static void AddEjvService(this IHostApplicationBuilder builder)
     {
         var schedule = builder.Configuration.GetSection("Ejv:Schedule").Get<ScheduleOptions>() ?? new ScheduleOptions();
         var state = builder.Configuration.GetSection("Ejv:State").Get<StateOptions>() ?? new StateOptions();
@@ -41,6 +41,5 @@ public static class ServiceSetup
             q.ScheduleJob<OutboxJob>(t => t.WithIdentity("outbox").WithSimpleSchedule(s => s.WithInterval(schedule.OutboxInterval).RepeatForever()));
         });
         builder.Services.AddQuartzHostedService(o => o.WaitForJobsToComplete = true);
-        builder.Services.AddHostedService<HealthEndpoint>();
     }
 }

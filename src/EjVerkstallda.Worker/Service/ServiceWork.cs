@@ -85,7 +85,4 @@ internal static partial class ServiceLog
 
     [LoggerMessage(EventId = 2005, Level = LogLevel.Information, Message = "Quarterly check: {Today}, {Due} quarter(s) due, {Ran} run by this instance")]
     public static partial void Checked(ILogger logger, string today, int due, int ran);
-
-    [LoggerMessage(EventId = 2004, Level = LogLevel.Information, Message = "Health endpoint listening on {Url}")]
-    public static partial void HealthListening(ILogger logger, string url);
 }

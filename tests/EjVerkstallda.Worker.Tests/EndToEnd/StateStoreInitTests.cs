@@ -53,7 +53,7 @@ public sealed class StateStoreInitTests
     [Test]
     public async Task Service_StateStoreMissing_RefusesToStart()
     {
-        var r = await EjvProcess.RunAsync(_dir, Config($"--Ejv:Schedule:HealthUrl={ServiceSandbox.HealthUrl(ServiceSandbox.FreePort())}"));
+        var r = await EjvProcess.RunAsync(_dir, Config($"--Ejv:Schedule:HealthUrl={ServiceSandbox.HealthUrl(ServiceSandbox.FreePort())}", $"--Ejv:Web:Url={ServiceSandbox.HealthUrl(ServiceSandbox.FreePort())}"));
 
         Assert.That(r.ExitCode, Is.EqualTo(1), r.ToString());
         Assert.That(r.ErrorLines, Has.Count.EqualTo(1).And.Some.Contains($"{StateFile} does not exist; create it with 'ejv init'"), r.ToString());

@@ -6,7 +6,7 @@ namespace EjVerkstallda.Worker.Tests.Support;
 
 /// <summary>
 /// A folder of its own for one service test: a case system built from the contract, a SQLite state store (or another one
-/// given on the command line), an output folder, a mail pickup folder and a free loopback port for the health endpoint.
+/// given on the command line), an output folder, a mail pickup folder and free loopback ports for the health endpoint and the pages.
 /// Every service started through it is killed when it is disposed.
 /// </summary>
 public sealed class ServiceSandbox : IDisposable
@@ -64,7 +64,7 @@ public sealed class ServiceSandbox : IDisposable
     /// <summary>A service with extra environment variables (for example a systemd notification socket).</summary>
     public ServiceProcess Start(IDictionary<string, string>? env, params string[] extra)
     {
-        var p = ServiceProcess.Start(Dir, Config([$"--Ejv:Schedule:HealthUrl={HealthUrl(FreePort())}", .. extra]), env);
+        var p = ServiceProcess.Start(Dir, Config([$"--Ejv:Schedule:HealthUrl={HealthUrl(FreePort())}", $"--Ejv:Web:Url={HealthUrl(FreePort())}", .. extra]), env);
         _started.Add(p);
         return p;
     }

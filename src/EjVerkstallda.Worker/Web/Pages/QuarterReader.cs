@@ -1,0 +1,74 @@
+using EjVerkstallda.Core.Ivo;
+using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Infrastructure.Documents;
+using EjVerkstallda.Infrastructure.Output;
+using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Commands;
+using EjVerkstallda.Worker.Delivery;
+using EjVerkstallda.Worker.Options;
+
+namespace EjVerkstallda.Worker.Web.Pages;
+
+/// <summary>
+/// What the quarter pages show, read from the state store as <c>ejv ivo list</c> reads it (never from the output folder):
+/// the underlag with each report's IVO identifier and entered mark, the IVO window, and the draft's text.
+/// </summary>
+public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger, DocumentStore documents, DeliveryPlanner planner,
+    EjvOptions options, KommunTid kommunTid, TimeProvider clock)
+{
+    public async Task<IReadOnlyList<string>> QuartersAsync(NamndOptions n, CancellationToken ct) =>
+        await ledger.CompletedQuartersAsync(n.Id, ct);
+
+    /// <summary>The quarter's checklist; null when the quarter has not been run.</summary>
+    public async Task<Checklist?> ChecklistAsync(NamndOptions n, Kvartal q, CancellationToken ct)
+    {
+        var quarter = q.ToString();
+        if (!(await ledger.CompletedQuartersAsync(n.Id, ct)).Contains(quarter)) return null;
+        var doc = await documents.GetAsync(n.Id, quarter, OutputNames.IvoUnderlagJson, ct);
+        if (doc is null) return null;
+        var (underlag, rows) = await IvoCommand.FromLedgerAsync(services, ledger, n, quarter, ct);
+        var cards = underlag.Reports.Select((r, i) =>
+        {
+            var row = rows.GetValueOrDefault((r.BeslutId, r.Kind));
+            return new ChecklistCard(i + 1, r, row?.SubmittedAt, row?.SubmittedBy);
+        }).ToList();
+        var unsubmitted = cards.Count(c => c.SubmittedAt is null);
+        var today = kommunTid.Today(clock);
+        var window = planner.WindowOf(q).StatusOn(today, options.Ivo.RemindDaysBefore, unsubmitted);
+        return new Checklist(n, q, doc.Sha256, underlag, cards, window, today);
+    }
+
+    /// <summary>The draft tjänsteskrivelse's bytes and its text, one line per paragraph; null when the run kept none.</summary>
+    public async Task<(byte[] Docx, string Text)?> DraftAsync(NamndOptions n, Kvartal q, CancellationToken ct)
+    {
+        var doc = await documents.GetAsync(n.Id, q.ToString(), OutputNames.StatistikDocx, ct);
+        return doc is null ? null : (doc.Content, DocxText.ExtractAll(doc.Content));
+    }
+}
+
+/// <summary>One report as IVO's form asks for it, with its place in the quarter's list (the number used in forms and links).</summary>
+public sealed record ChecklistCard(int Seq, IvoUnderlagEntry Report, string? SubmittedAt, string? SubmittedBy)
+{
+    public bool Closing => Report.Status is "verkstalld" or "avslutad";
+}
+
+public sealed record Checklist(NamndOptions Namnd, Kvartal Quarter, string Version, IvoUnderlag Underlag, IReadOnlyList<ChecklistCard> Cards,
+    IvoWindowStatus Window, DateOnly Today)
+{
+    public int Entered => Cards.Count(c => c.SubmittedAt is not null);
+
+    /// <summary>"12 av 31 registrerade, fönstret stänger om 5 dagar".</summary>
+    public string Progress
+    {
+        get
+        {
+            var days = Window.Closes.DayNumber - Today.DayNumber;
+            var when = Today < Window.Opens ? $"fönstret öppnar {Window.Opens:yyyy-MM-dd}"
+                : days > 1 ? $"fönstret stänger om {days} dagar"
+                : days == 1 ? "fönstret stänger i morgon"
+                : days == 0 ? "fönstret stänger i dag"
+                : $"fönstret stängde för {-days} {(days == -1 ? "dag" : "dagar")} sedan";
+            return $"{Entered} av {Cards.Count} registrerade, {when}";
+        }
+    }
+}
