@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # The one command that runs every test (README "Tests"). On a fresh Debian machine with the .NET SDK it installs what the
-# tests need (PostgreSQL, aiosmtpd, PyJWT, node and the test identity provider's npm packages, LibreOffice, poppler,
-# openssl), starts a throwaway PostgreSQL on a loopback port,
+# tests need (PostgreSQL, aiosmtpd, PyJWT, node and the test identity providers' npm packages, chromium, LibreOffice,
+# poppler, openssl), starts a throwaway PostgreSQL on a loopback port,
 # runs all NUnit projects, and prints the summary line "N passed, N failed, N skipped".
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -19,6 +19,7 @@ command -v openssl >/dev/null 2>&1 || need+=(openssl)
 command -v systemd-analyze >/dev/null 2>&1 || need+=(systemd)
 /usr/bin/python3 -c 'import jwt, cryptography' >/dev/null 2>&1 || need+=(python3-jwt python3-cryptography)
 { [ -x /usr/bin/node ] && command -v npm >/dev/null 2>&1; } || need+=(nodejs npm)
+[ -x /usr/bin/chromium ] || need+=(chromium)   # the browser tests (tests/EjVerkstallda.Web.Tests) drive Debian's chromium
 if [ ${#need[@]} -gt 0 ]; then
   log "installing: ${need[*]}"
   SUDO=""; [ "$(id -u)" -eq 0 ] || SUDO="sudo"
@@ -26,8 +27,9 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${need[@]}" >&2
 fi
 
-# The test identity provider for the XOAUTH2 tests (tests/idp): pinned versions from its package-lock.json.
-if [ ! -d tests/idp/node_modules/oauth2-mock-server ]; then
+# The test identity providers (tests/idp): oauth2-mock-server for XOAUTH2, oidc-provider for the web login, and axe-core
+# for the browser tests' accessibility check; pinned versions from its package-lock.json.
+if [ ! -d tests/idp/node_modules/oauth2-mock-server ] || [ ! -d tests/idp/node_modules/oidc-provider ] || [ ! -d tests/idp/node_modules/axe-core ]; then
   log "npm ci in tests/idp"
   (cd tests/idp && npm ci --no-audit --no-fund --loglevel=error >&2)
 fi

@@ -23,8 +23,9 @@ public static class Dispatcher
                 await MigrateAsync(sp, ct);
                 return await StatusCommand.ExecuteAsync(cli, sp, ct);
             case "demo":
-                cli.Allow("--quarter");
-                return await DemoCommand.ExecuteAsync(cli, sp, ct);
+                cli.Allow("--quarter", "--serve");
+                var demo = await DemoCommand.ExecuteAsync(cli, sp, ct);
+                return cli.Has("--serve") ? await Web.DemoServe.RunAsync(cli, host, ct) : demo;
             case "approve":
                 cli.Allow("--quarter", "--namnd", "--by");
                 return await ApproveCommand.ExecuteAsync(cli, sp, ct);

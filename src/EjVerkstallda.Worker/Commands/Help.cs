@@ -10,7 +10,8 @@ public static class Help
           ejv run --quarter 2024Q1 [--namnd ID] [--dry-run]
                                                 one quarterly run now, for every configured nämnd (or one)
           ejv status [--namnd ID] [--json]      the status log: runs, open IVO cases, data-quality problems
-          ejv demo [--quarter 2026Q3]           create a demo case system under ./demo and run quarters on it
+          ejv demo [--quarter 2026Q3] [--serve] create a demo case system under ./demo and run quarters on it;
+                                                --serve then serves the web pages on loopback with a one-time sign-in link
           ejv approve --quarter Q [--namnd ID] --by NAME
                                                 approve the draft: send the final report to nämnd, fullmäktige, revisorer
           ejv ivo list --quarter Q [--namnd ID] [--json]

@@ -22,6 +22,7 @@ public static class WebHost
         var schedule = builder.Configuration.GetSection("Ejv:Schedule").Get<ScheduleOptions>() ?? new ScheduleOptions();
         if (WebUrls.Problem(web) is { } problem) throw new OptionsValidationException(WebOptions.Section, typeof(WebOptions), [problem]);
         var urls = WebUrls.Of(web, schedule);
+        if (demo) urls = urls with { Health = null }; // the demo serves pages only, on loopback (DemoServe checks)
         builder.Services.AddSingleton(web);
         builder.Services.AddSingleton(urls);
         builder.WebHost.ConfigureKestrel(k =>
@@ -54,6 +55,9 @@ public static class WebHost
             o.Conventions.AllowAnonymousToPage("/Fel");
             o.Conventions.AllowAnonymousToPage("/Utloggad");
         });
+        // Swedish letters as they are, not as character references (the pages are UTF-8).
+        builder.Services.Configure<Microsoft.Extensions.WebEncoders.WebEncoderOptions>(o =>
+            o.TextEncoderSettings = new System.Text.Encodings.Web.TextEncoderSettings(System.Text.Unicode.UnicodeRanges.All));
         builder.Services.AddSingleton<Pages.QuarterReader>();
         builder.Services.AddSingleton(new DemoSignIn(demo));
     }
