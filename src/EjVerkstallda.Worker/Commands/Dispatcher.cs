@@ -24,6 +24,7 @@ public static class Dispatcher
                 return await StatusCommand.ExecuteAsync(cli, sp, ct);
             case "demo":
                 cli.Allow("--quarter", "--serve");
+                if (cli.Has("--serve")) Web.DemoServe.Check(host);
                 var demo = await DemoCommand.ExecuteAsync(cli, sp, ct);
                 return cli.Has("--serve") ? await Web.DemoServe.RunAsync(cli, host, ct) : demo;
             case "approve":

@@ -12,12 +12,19 @@ namespace EjVerkstallda.Worker.Web;
 /// </summary>
 public static class DemoServe
 {
+    /// <summary>Before the demo runs: the pages go on a loopback address or not at all.</summary>
+    public static Uri Check(IHost host)
+    {
+        var urls = host.Services.GetRequiredService<WebUrls>();
+        return urls.Pages is { } pages && WebUrls.IsLoopback(pages)
+            ? pages
+            : throw new UsageException($"ejv demo --serve serves only on a loopback address; Ejv:Web:Url is '{urls.Pages}'");
+    }
+
     public static async Task<int> RunAsync(CommandLine cli, IHost host, CancellationToken ct)
     {
         var sp = host.Services;
-        var urls = sp.GetRequiredService<WebUrls>();
-        if (urls.Pages is not { } pages || !WebUrls.IsLoopback(pages))
-            throw new UsageException($"ejv demo --serve serves only on a loopback address; Ejv:Web:Url is '{urls.Pages}'");
+        var pages = Check(host);
         var clock = sp.GetRequiredService<TimeProvider>();
         var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: false)
             ?? Kvartal.LastCompletedBefore(sp.GetRequiredService<KommunTid>().Today(clock));
