@@ -22,7 +22,7 @@ public sealed record QuarterLifecycle(string Namnd, Kvartal Quarter, IReadOnlyLi
     /// <summary>
     /// The roles that received the statistikrapport of <paramref name="version"/>: the nämnd once it was approved;
     /// kommunfullmäktige and the revisorer once it was decided, or when they had an earlier version and got this one as a
-    /// correction at its approval.
+    /// correction at its approval. A version approved before the lifecycle existed (source <c>legacy</c>) went to all three.
     /// </summary>
     public IReadOnlySet<Role> ReceivedBy(int version)
     {
@@ -30,7 +30,7 @@ public sealed record QuarterLifecycle(string Namnd, Kvartal Quarter, IReadOnlyLi
         var v = Find(version);
         if (v?.Approval is null) return roles;
         roles.Add(Role.Namnd);
-        if (v.Decision is not null) { roles.Add(Role.Fullmaktige); roles.Add(Role.Revisorer); }
+        if (v.Decision is not null || v.Approval.By.Source == VersionApproval.LegacySource) { roles.Add(Role.Fullmaktige); roles.Add(Role.Revisorer); }
         foreach (var earlier in Versions.Where(e => e.Version < version))
             roles.UnionWith(ReceivedBy(earlier.Version).Where(r => r != Role.Namnd));
         return roles;

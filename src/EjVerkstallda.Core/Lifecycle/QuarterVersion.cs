@@ -45,7 +45,11 @@ public static class VersionStates
 }
 
 /// <summary>Who approved a version, and when.</summary>
-public sealed record VersionApproval(Actor By, DateTimeOffset At);
+public sealed record VersionApproval(Actor By, DateTimeOffset At)
+{
+    /// <summary>The source of an approval recorded before the lifecycle (<c>ejv_approval</c>, free text): it sent the report to everyone at once.</summary>
+    public const string LegacySource = "legacy";
+}
 
 /// <summary>The nämnd's decision on a version: the meeting's date and the protocol's paragraph, recorded by someone.</summary>
 public sealed record NamndDecision(DateOnly Date, string Paragraph, Actor By, DateTimeOffset At);

@@ -216,4 +216,13 @@ public sealed class LifecycleRulesTests
         Assert.That(State("v1 approved, v2 draft").ReceivedBy(1), Is.EquivalentTo(new[] { Role.Namnd }));
         Assert.That(State("v1 approved, v2 draft").ReceivedBy(2), Is.Empty);
     }
+
+    [Test]
+    public void Approve_CorrectionOfALegacyApproval_ReachesAllThreeWhoGotItBeforeTheLifecycle()
+    {
+        var legacy = new Actor("Anna Andersson", "Anna Andersson", VersionApproval.LegacySource);
+        var lc = new QuarterLifecycle("sn", Q, [V(1, VersionState.Superseded) with { Approval = new VersionApproval(legacy, T0) }, V(2, VersionState.Draft, "h2")]);
+        var step = LifecycleRules.Approve(lc, null, Anna, Now);
+        Assert.That(step.Sends.Where(s => s.Purpose == Purpose.Rattelse).Select(s => s.To), Is.EquivalentTo(new[] { Role.Namnd, Role.Fullmaktige, Role.Revisorer }));
+    }
 }
