@@ -21,4 +21,13 @@ public static class Etikett
 
     /// <summary>Free text from the case system as printable text (control characters and the like removed).</summary>
     public static string Text(string text) => PrintableText.Of(text);
+
+    /// <summary>A version's state in Swedish (Core's words).</summary>
+    public static string StateOf(string code) => Core.Lifecycle.VersionStates.Svenska(Core.Lifecycle.VersionStates.Parse(code));
+
+    /// <summary>A stored instant (ISO 8601, UTC) as the kommun's local time, "2027-01-10 07:00".</summary>
+    public static string When(string? iso, Core.Kvartal.KommunTid tid) =>
+        iso is not null && DateTimeOffset.TryParse(iso, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var t)
+            ? TimeZoneInfo.ConvertTime(t, tid.Zone).ToString("yyyy-MM-dd HH:mm", System.Globalization.CultureInfo.InvariantCulture)
+            : iso ?? "–";
 }

@@ -13,7 +13,7 @@ namespace EjVerkstallda.Worker.Web.Pages;
 /// What the quarter pages show, read from the state store as <c>ejv ivo list</c> reads it (never from the output folder):
 /// the underlag with each report's IVO identifier and entered mark, the IVO window, and the draft's text.
 /// </summary>
-public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger, DocumentStore documents, DeliveryPlanner planner,
+public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger, DocumentStore documents, LifecycleStore lifecycle, DeliveryPlanner planner,
     EjvOptions options, KommunTid kommunTid, TimeProvider clock)
 {
     public async Task<IReadOnlyList<string>> QuartersAsync(NamndOptions n, CancellationToken ct) =>
@@ -39,9 +39,12 @@ public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger,
     }
 
     /// <summary>The draft tjänsteskrivelse's bytes and its text, one line per paragraph; null when the run kept none.</summary>
-    public async Task<(byte[] Docx, string Text)?> DraftAsync(NamndOptions n, Kvartal q, CancellationToken ct)
+    /// <param name="version">The version whose document is wanted (the one shown for approval); null: the latest run's.</param>
+    public async Task<(byte[] Docx, string Text)?> DraftAsync(NamndOptions n, Kvartal q, int? version, CancellationToken ct)
     {
-        var doc = await documents.GetAsync(n.Id, q.ToString(), OutputNames.StatistikDocx, ct);
+        var doc = version is { } v
+            ? await lifecycle.GetDocumentAsync(n.Id, q.ToString(), v, OutputNames.StatistikDocx, ct)
+            : await documents.GetAsync(n.Id, q.ToString(), OutputNames.StatistikDocx, ct);
         return doc is null ? null : (doc.Content, DocxText.ExtractAll(doc.Content));
     }
 }

@@ -46,7 +46,7 @@ public sealed class IvoModel(EjvOptions options, QuarterReader reader, LedgerSto
         }
         if (seq is { } s && (s < 1 || s > list.Cards.Count)) return BadRequest();
         var ids = seq is { } n ? new[] { list.Cards[n - 1].Report.BeslutId } : null;
-        var marked = await ledger.MarkSubmittedAsync(Namnd.Id, Quarter.ToString(), ids, User.Actor().DisplayName, ct);
+        var marked = await ledger.MarkSubmittedAsync(Namnd.Id, Quarter.ToString(), ids, User.Actor(), ct);
         WebLog.IvoMarked(logger, Namnd.Id, Quarter.ToString(), marked);
         return Redirect($"/namnd/{Namnd.Id}/kvartal/{Quarter}/ivo" + (seq is { } k && k < list.Cards.Count ? $"#r{k + 1}" : ""));
     }

@@ -1,4 +1,4 @@
-using EjVerkstallda.Infrastructure.State;
+using EjVerkstallda.Worker.Lifecycle;
 using EjVerkstallda.Worker.Options;
 using EjVerkstallda.Worker.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
@@ -6,10 +6,13 @@ using Microsoft.AspNetCore.Mvc;
 namespace EjVerkstallda.Worker.Web.Pages;
 
 /// <summary>The handläggare's quarter page: counts, the IVO progress, manual handling, data quality and the draft.</summary>
-public sealed class KvartalModel(EjvOptions options, QuarterReader reader, ApprovalStore approvals, IServiceProvider services,
+public sealed class KvartalModel(EjvOptions options, QuarterReader reader, QuarterLifecycleService lifecycle,
     Microsoft.Extensions.Logging.ILogger<KvartalModel> logger) : NamndPageModel(options)
 {
-    public Approval? Approval { get; private set; }
+    /// <summary>The quarter's versions (the current one is the one shown and approved); null before the first run's version.</summary>
+    public QuarterStatus? Lifecycle { get; private set; }
+
+    public VersionStatus? Current => Lifecycle?.Versions.FirstOrDefault(v => v.Version == Lifecycle.Version);
 
     public string? Message { get; private set; }
 
@@ -28,36 +31,24 @@ public sealed class KvartalModel(EjvOptions options, QuarterReader reader, Appro
 
     private async Task LoadAsync(CancellationToken ct)
     {
-        DraftText = (await reader.DraftAsync(Namnd, Quarter, ct))?.Text;
-        Approval = (await approvals.ListAsync(Namnd.Id, ct)).LastOrDefault(a => a.Quarter == Quarter.ToString());
+        Lifecycle = (await lifecycle.StatusAsync(Namnd.Id, ct)).FirstOrDefault(s => s.Quarter == Quarter.ToString());
+        DraftText = (await reader.DraftAsync(Namnd, Quarter, Lifecycle?.Version, ct))?.Text;
     }
 
     /// <summary>
-    /// Approves the version shown: the form carries the version (the underlag's SHA-256) the page showed; a quarter run again
-    /// since then is not approved blind.
+    /// Approves the version shown: the form posts its version number, and the lifecycle refuses it when a run has made a
+    /// newer one since (the refusal is shown; nothing is sent).
     /// </summary>
-    public async Task<IActionResult> OnPostGodkannAsync(string namnd, string kvartal, [FromForm] string? version, CancellationToken ct)
+    public async Task<IActionResult> OnPostGodkannAsync(string namnd, string kvartal, [FromForm] int? version, CancellationToken ct)
     {
         if (Enter(namnd, kvartal, EjvRoles.Handlaggare) is { } refused) return refused;
         Checklist = await reader.ChecklistAsync(Namnd, Quarter, ct);
-        if (Checklist is null) return NotFound();
-        if (!string.Equals(version, Checklist.Version, StringComparison.Ordinal))
-        {
-            Message = "Kvartalet har körts om sedan sidan visades: det godkändes inte. Läs igenom den nya versionen och godkänn den.";
-            await LoadAsync(ct);
-            return Page();
-        }
-        await Commands.ApproveCommand.ApproveAsync(services, Namnd, Quarter, User.Actor().DisplayName, ct);
-        WebLog.Acted(logger, "approved", Namnd.Id, Quarter.ToString());
-        return Redirect($"/namnd/{Namnd.Id}/kvartal/{Quarter}");
-    }
-
-    public async Task<IActionResult> OnGetDokumentAsync(string namnd, string kvartal, CancellationToken ct)
-    {
-        if (Enter(namnd, kvartal, EjvRoles.Handlaggare, EjvRoles.Administrator, EjvRoles.Namndsekreterare) is { } refused) return refused;
-        var draft = await reader.DraftAsync(Namnd, Quarter, ct);
-        return draft is { } d
-            ? File(d.Docx, "application/vnd.openxmlformats-officedocument.wordprocessingml.document", $"statistikrapport-{Namnd.Id}-{Quarter}.docx")
-            : NotFound();
+        if (Checklist is null || version is null) return NotFound();
+        var result = await lifecycle.ApproveAsync(Namnd, Quarter, User.Actor(), version, ct);
+        WebLog.Acted(logger, result.Refused is null ? "approved" : "approval refused", Namnd.Id, Quarter.ToString());
+        if (result.Refused is null) return Redirect($"/namnd/{Namnd.Id}/kvartal/{Quarter}");
+        Message = $"Inte godkänt: {result.Refused}";
+        await LoadAsync(ct);
+        return Page();
     }
 }

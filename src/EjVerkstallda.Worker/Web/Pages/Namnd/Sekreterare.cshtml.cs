@@ -1,19 +1,24 @@
-using EjVerkstallda.Infrastructure.Outbox;
-using EjVerkstallda.Infrastructure.State;
+using System.Globalization;
+using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Worker.Lifecycle;
 using EjVerkstallda.Worker.Options;
 using EjVerkstallda.Worker.Web.Auth;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Logging;
 
 namespace EjVerkstallda.Worker.Web.Pages;
 
-/// <summary>The nämndsekreterare's page: approved quarters, the nämnd's decision, and what was sent to whom.</summary>
-public sealed class SekreterareModel(EjvOptions options, ApprovalStore approvals, OutboxStore outbox) : NamndPageModel(options)
+/// <summary>
+/// The nämndsekreterare's page: quarters approved and waiting for the nämnd (record the decision: date and paragraph, as
+/// <c>ejv decision</c> does), decided quarters, and what was sent to whom for each version.
+/// </summary>
+public sealed class SekreterareModel(EjvOptions options, QuarterLifecycleService lifecycle, ILogger<SekreterareModel> logger) : NamndPageModel(options)
 {
-    public sealed record SentTo(OutboxEntry Entry, string To);
+    public IReadOnlyList<QuarterStatus> Quarters { get; private set; } = [];
 
-    public IReadOnlyList<Approval> Approvals { get; private set; } = [];
+    public IEnumerable<QuarterStatus> Waiting => Quarters.Where(q => q.State == "approved");
 
-    public IReadOnlyList<SentTo> Sent { get; private set; } = [];
+    public IEnumerable<QuarterStatus> Decided => Quarters.Where(q => q.State == "decided");
 
     public string? Message { get; private set; }
 
@@ -24,19 +29,41 @@ public sealed class SekreterareModel(EjvOptions options, ApprovalStore approvals
         return Page();
     }
 
-    private async Task LoadAsync(CancellationToken ct)
+    public async Task<IActionResult> OnPostBeslutAsync(string namnd, [FromForm] string? kvartal, [FromForm] string? datum, [FromForm] string? paragraf, CancellationToken ct)
     {
-        Approvals = await approvals.ListAsync(Namnd.Id, ct);
-        Sent = (await outbox.ListAsync(Namnd.Id, ct)).Where(m => m.Role != "handlaggare" && m.Role != "administrator")
-            .OrderByDescending(m => m.CreatedAt, StringComparer.Ordinal)
-            .Select(m => new SentTo(m, string.Join(", ", RecipientsOf(m.Role)))).ToList();
+        if (Enter(namnd, null, EjvRoles.Namndsekreterare) is { } refused) return refused;
+        if (!Kvartal.TryParse(kvartal, out var q)) return NotFound();
+        if (!DateOnly.TryParseExact(datum, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) || string.IsNullOrWhiteSpace(paragraf) || paragraf.Length > 50)
+        {
+            Message = "Ange beslutsdatum (ÅÅÅÅ-MM-DD) och paragraf, till exempel § 45.";
+            await LoadAsync(ct);
+            return Page();
+        }
+        var result = await lifecycle.DecideAsync(Namnd, q, User.Actor(), date, paragraf.Trim(), ct);
+        WebLog.Acted(logger, result.Refused is null ? "decision recorded" : "decision refused", Namnd.Id, q.ToString());
+        if (result.Refused is null) return Redirect($"/namnd/{Namnd.Id}/sekreterare");
+        Message = $"Beslutet registrerades inte: {result.Refused}";
+        await LoadAsync(ct);
+        return Page();
     }
 
-    private IReadOnlyList<string> RecipientsOf(string role) => role.ToLowerInvariant() switch
+    /// <summary>The configured addresses of a role (what "sent to the nämnd" means in this installation).</summary>
+    public string RecipientsOf(string role) => string.Join(", ", role switch
     {
         "namnd" => Namnd.Recipients.Namnd,
         "fullmaktige" => Namnd.Recipients.Fullmaktige,
         "revisorer" => Namnd.Recipients.Revisorer,
+        "handlaggare" => Namnd.Recipients.Handlaggare,
         _ => [role],
+    });
+
+    public static string RoleLabel(string role) => role switch
+    {
+        "namnd" => "Nämnden (registrator)",
+        "fullmaktige" => "Kommunfullmäktige",
+        "revisorer" => "Revisorerna",
+        _ => role,
     };
+
+    private async Task LoadAsync(CancellationToken ct) => Quarters = await lifecycle.StatusAsync(Namnd.Id, ct);
 }
