@@ -20,6 +20,8 @@ public static class Help
           ejv mail send | ejv mail retry [--namnd ID]
                                                 send what the outbox holds (retry: also what failed)
           ejv remind                            IVO window and closing-report reminders, automatic approval
+          ejv check-source [--namnd ID] [--json] [--lang sv|en]
+                                                check the case system's views (read-only): columns, types, codes, indexes
           ejv init                              create the state store (the only command that does)
           ejv migrate                           upgrade an existing state store's tables
           ejv help                              this text
