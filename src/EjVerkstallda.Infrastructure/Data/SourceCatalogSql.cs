@@ -47,20 +47,33 @@ public static class SourceCatalogSql
     public static string StorageClasses(string column) =>
         $"SUM(CASE WHEN typeof({column}) = 'integer' THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({column}) = 'real' THEN 1 ELSE 0 END), SUM(CASE WHEN typeof({column}) = 'blob' THEN 1 ELSE 0 END)";
 
+    /// <summary>PostgreSQL: the plan that shows where a view column comes from (the top node's output names alias.column).</summary>
+    public static string PostgresSource(string relation, string column) => $"EXPLAIN (VERBOSE, FORMAT JSON) SELECT {column} FROM {relation}";
+
+    /// <summary>PostgreSQL: a valid index of @schema.@table whose first key column is @column (pg_catalog).</summary>
+    public const string PostgresLeadingIndex = """
+        SELECT ic.relname
+        FROM pg_catalog.pg_index i
+        JOIN pg_catalog.pg_class t ON t.oid = i.indrelid
+        JOIN pg_catalog.pg_namespace n ON n.oid = t.relnamespace
+        JOIN pg_catalog.pg_class ic ON ic.oid = i.indexrelid
+        JOIN pg_catalog.pg_attribute a ON a.attrelid = t.oid AND a.attnum = i.indkey[0]
+        WHERE n.nspname = @schema AND t.relname = @table AND a.attname = @column AND i.indisvalid
+        ORDER BY ic.relname
+        LIMIT 1
+        """;
+
     /// <summary>
-    /// The probe of one index need: "column &lt; @p" on the view. SQLite and PostgreSQL are asked for their plan of it, so the
-    /// answer is about the view's underlying table, however the view maps the column (a plain column is served by its
-    /// index; an expression such as a CAST is not). PostgreSQL plans it with sequential scans discouraged (see
-    /// <see cref="PostgresDiscourageSeqScan"/>), so a usable index is named even on a small table.
+    /// SQLite: the probe of one index need, "column &lt; literal" on the view, for EXPLAIN QUERY PLAN. The literal is untyped
+    /// text ('' or '2000-01-01') or 0, so it takes the column's own type. The plan looks through the view: a plain column is
+    /// served by its table's index ("SEARCH ... USING INDEX name (col&lt;?)"); an expression such as a CAST is not.
     /// </summary>
-    public static string IndexProbe(SqlDialect dialect, string relation, string column)
+    public static string IndexProbe(SqlDialect dialect, string relation, string column, string literal)
     {
         ArgumentNullException.ThrowIfNull(dialect);
-        var probe = $"SELECT 1 FROM {relation} WHERE {column} < @p";
-        return dialect.Provider == DbProvider.Sqlite ? "EXPLAIN QUERY PLAN " + probe : "EXPLAIN (FORMAT JSON) " + probe;
+        var probe = $"SELECT 1 FROM {relation} WHERE {column} < {literal}";
+        return "EXPLAIN QUERY PLAN " + probe;
     }
-
-    public const string PostgresDiscourageSeqScan = "SET LOCAL enable_seqscan = off";
 
     /// <summary>
     /// SQL Server (not run here: parsed by ScriptDom in the tests). <c>sys.dm_exec_describe_first_result_set</c> in browse mode

@@ -44,52 +44,58 @@ internal sealed partial class IndexProbe(DoctorDb db, string relation, IReadOnly
         return facts;
     }
 
-    private string How => db.Dialect.Provider == DbProvider.Sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN, seqscan off";
+    private string How => db.Dialect.Provider == DbProvider.Sqlite ? "EXPLAIN QUERY PLAN" : "EXPLAIN VERBOSE + pg_index";
 
-    private DynamicParameters Probe(string column)
+    /// <summary>The probe's literal: the database types it as the column (see <see cref="SourceCatalogSql.IndexProbe"/>).</summary>
+    private string Literal(string column) => columns.First(c => c.Name == column).Kind switch
     {
-        var kind = columns.First(c => c.Name == column).Kind;
-        var args = new DynamicParameters();
-        object value = kind switch
-        {
-            ColumnKind.Date or ColumnKind.Timestamp or ColumnKind.Instant => db.Dialect.Date(new DateOnly(2000, 1, 1)),
-            ColumnKind.Number => 0,
-            _ => db.Dialect.Provider == DbProvider.Sqlite && SourceDoctor.DateColumns.Contains(column) ? "2000-01-01" : "",
-        };
-        args.Add("p", value);
-        return args;
-    }
+        ColumnKind.Number => "0",
+        _ when SourceDoctor.DateColumns.Contains(column) => "'2000-01-01'",
+        _ => "''",
+    };
 
     [GeneratedRegex(@"USING (?:COVERING )?INDEX (\S+) \(([^)]*)\)", RegexOptions.CultureInvariant)]
     private static partial Regex SqliteIndex();
 
     private async Task<string?> SqliteAsync(string column, CancellationToken ct)
     {
-        var rows = await db.RowsAsync(SourceCatalogSql.IndexProbe(db.Dialect, relation, column), Probe(column), ct);
+        var rows = await db.RowsAsync(SourceCatalogSql.IndexProbe(db.Dialect, relation, column, Literal(column)), null, ct);
         return rows.Select(r => SqliteIndex().Match(Convert.ToString(r[^1], System.Globalization.CultureInfo.InvariantCulture) ?? ""))
             .Where(m => m.Success && m.Groups[2].Value.Contains('<', StringComparison.Ordinal))
             .Select(m => m.Groups[1].Value).FirstOrDefault();
     }
 
+    /// <summary>
+    /// PostgreSQL: the planner resolves the view column to its source (EXPLAIN VERBOSE: the top node outputs "alias.column",
+    /// the scan node of that alias names the table); pg_index then gives a valid index whose first key column it is.
+    /// An expression in the view (a CAST, a CASE, a concatenation) has no source column, so no index.
+    /// </summary>
     private async Task<string?> PostgresAsync(string column, CancellationToken ct)
     {
-        await using var tx = await db.Connection.BeginTransactionAsync(ct);
-        await db.Connection.ExecuteAsync(db.Command(SourceCatalogSql.PostgresDiscourageSeqScan, null, ct, tx));
-        var plan = await db.Connection.ExecuteScalarAsync<string>(db.Command(SourceCatalogSql.IndexProbe(db.Dialect, relation, column), Probe(column), ct, tx));
-        await tx.RollbackAsync(ct);
+        var plan = await db.Connection.ExecuteScalarAsync<string>(db.Command(SourceCatalogSql.PostgresSource(relation, column), null, ct));
         using var json = JsonDocument.Parse(plan ?? "[]");
-        return json.RootElement.EnumerateArray().Select(e => IndexIn(e.GetProperty("Plan"))).FirstOrDefault(i => i is not null);
+        var top = json.RootElement[0].GetProperty("Plan");
+        var output = top.TryGetProperty("Output", out var o) && o.GetArrayLength() == 1 ? o[0].GetString() ?? "" : "";
+        var m = SourceColumn().Match(output);
+        if (!m.Success || ScanOf(top, m.Groups[1].Value) is not { } scan) return null;
+        var args = new DynamicParameters();
+        args.Add("schema", scan.GetProperty("Schema").GetString());
+        args.Add("table", scan.GetProperty("Relation Name").GetString());
+        args.Add("column", m.Groups[2].Value);
+        return await db.Connection.ExecuteScalarAsync<string?>(db.Command(SourceCatalogSql.PostgresLeadingIndex, args, ct));
     }
 
-    /// <summary>An index scan whose condition compares with the probe's value ("&lt;"), not a join's index (its condition is "=").</summary>
-    private static string? IndexIn(JsonElement node)
+    [GeneratedRegex(@"^(\w+)\.(\w+)$", RegexOptions.CultureInvariant)]
+    private static partial Regex SourceColumn();
+
+    /// <summary>The scan node whose alias is <paramref name="alias"/> (the table behind the view's column).</summary>
+    private static JsonElement? ScanOf(JsonElement node, string alias)
     {
-        var type = node.GetProperty("Node Type").GetString();
-        if (type is "Index Scan" or "Index Only Scan" or "Bitmap Index Scan"
-            && node.TryGetProperty("Index Cond", out var cond) && cond.GetString()!.Contains(" < ", StringComparison.Ordinal))
-            return node.GetProperty("Index Name").GetString();
+        if (node.TryGetProperty("Alias", out var a) && a.GetString() == alias && node.TryGetProperty("Relation Name", out _)) return node;
         if (!node.TryGetProperty("Plans", out var plans)) return null;
-        return plans.EnumerateArray().Select(IndexIn).FirstOrDefault(i => i is not null);
+        foreach (var child in plans.EnumerateArray())
+            if (ScanOf(child, alias) is { } found) return found;
+        return null;
     }
 
     private async Task<IReadOnlyList<IndexFact>> SqlServerAsync(List<(string Column, string Suggested)> needs, CancellationToken ct)
