@@ -42,7 +42,7 @@ public static class EjvServices
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<QuarterApprover>();
-        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
+        services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();
