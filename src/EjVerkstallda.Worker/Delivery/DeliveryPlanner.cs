@@ -24,6 +24,7 @@ public sealed class DeliveryPlanner(EjvOptions options)
         var (subject, body) = MailTexts.Draft(r, window.StatusOn(today, options.Ivo.RemindDaysBefore, r.Reports.Count));
         // The id depends on the result, not on the day: the same result run again is the same draft, recorded once.
         var (_, sameEveryDay) = MailTexts.Draft(r, window.StatusOn(window.Opens, 0, r.Reports.Count));
+        OutboxMessage[] underlag = HandlaggareUnderlag.For(r) is { } encrypted ? [encrypted] : [];
         return
         [
             new OutboxMessage
@@ -33,6 +34,7 @@ public sealed class DeliveryPlanner(EjvOptions options)
                 Recipients = to, Subject = subject, Body = body,
                 AttachmentName = docx is null ? null : AttachmentName(r.Namnd, r.Quarter), AttachmentType = DocxType, Attachment = docx,
             },
+            .. underlag,
         ];
     }
 
