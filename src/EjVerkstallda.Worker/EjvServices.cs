@@ -45,6 +45,8 @@ public static class EjvServices
         services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
+        services.AddSingleton<CaseJudge>();
+        services.AddSingleton<ImportStore>();
         services.AddMail();
         return services;
     }

@@ -32,4 +32,4 @@ public sealed record ImportFile(ImportTable Table, string Sha256, string Name)
 }
 
 /// <summary>An import file that cannot be read at all (missing, not UTF-8, not a workbook). Exit code 1.</summary>
-public sealed class ImportFileException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ImportFileException(string message, Exception? inner = null) : IOException(message, inner);
