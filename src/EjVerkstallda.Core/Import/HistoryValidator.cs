@@ -111,7 +111,7 @@ public static class HistoryValidator
             if (manual is null) errors.Add(new(n, $"ivo_id is empty; give the identifier the kommun used at IVO for this person (IVO requires the same one for the whole period)"));
             return;
         }
-        if (!IvoId.IsWellFormed(ivo)) { errors.Add(new(n, "ivo_id is not IVO's form ÅÅÅÅMMDD-T### or ÅÅÅÅMMDD-TF## (e.g. 19400101-T123)")); return; }
+        if (!IvoId.IsWellFormed(ivo)) { errors.Add(new(n, "ivo_id is not IVO's form ÅÅÅÅMMDD-T### or ÅÅÅÅMMDD-TF## (the birth date's eight digits, a hyphen, T and three digits)")); return; }
         if (b.Kon is { } kon && IvoId.KonOf(ivo) != kon)
             errors.Add(new(n, $"ivo_id's kön digit (the third character after the hyphen: even K, odd M) says {IvoId.KonOf(ivo)}, but the case system says kon {kon} for beslut {b.Id}; check the identifier or the case system"));
         if (b.Fodelsedatum is { } fodd && !ivo.StartsWith(fodd.ToString("yyyyMMdd", CultureInfo.InvariantCulture), StringComparison.Ordinal))

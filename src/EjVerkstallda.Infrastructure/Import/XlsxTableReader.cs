@@ -11,16 +11,17 @@ namespace EjVerkstallda.Infrastructure.Import;
 /// as Excel shows them where it matters: shared and inline strings as text, a number with a date format as <c>YYYY-MM-DD</c>
 /// (Excel turns a typed 2025-03-14 into a date), other numbers in invariant digits.
 /// </summary>
-internal static class XlsxTableReader
+public static class XlsxTableReader
 {
-    public static ImportTable Read(byte[] bytes, string name)
+    /// <param name="sheetName">The sheet to read; null: the first.</param>
+    public static ImportTable Read(byte[] bytes, string name, string? sheetName = null)
     {
         try
         {
             using var stream = new MemoryStream(bytes, writable: false);
             using var doc = SpreadsheetDocument.Open(stream, isEditable: false);
             var wb = doc.WorkbookPart ?? throw new ImportFileException($"{name} has no workbook");
-            var first = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault() ?? throw new ImportFileException($"{name} has no sheet");
+            var first = wb.Workbook.Sheets?.Elements<Sheet>().FirstOrDefault(s => sheetName is null || s.Name?.Value == sheetName) ?? throw new ImportFileException($"{name} has no sheet");
             var sheet = (WorksheetPart)wb.GetPartById(first.Id!.Value!);
             var strings = wb.SharedStringTablePart?.SharedStringTable.Elements<SharedStringItem>().Select(i => i.InnerText).ToList() ?? [];
             var dateStyles = DateStyles(wb);

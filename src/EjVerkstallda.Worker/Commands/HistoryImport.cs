@@ -35,7 +35,9 @@ public static class HistoryImport
             Console.Out.WriteLine($"{namnd.Id}: every case in {file.Name} is already imported as the file says ({plan.Unchanged.Count}); nothing changed");
             return EjvProgram.Ok;
         }
-        var next = completed.Count > 0 ? Kvartal.Parse(completed[^1]).Next : runsFrom;
+        // The quarter the product runs next: after its last run, or FirstQuarter, or the one after the history ends.
+        var next = completed.Count > 0 ? Kvartal.Parse(completed[^1]).Next
+            : Kvartal.TryParse(namnd.FirstQuarter, out var fq) ? fq : checkedRows.Rows.Max(r => r.Last).Next;
         PrintPreview(namnd, plan, next, today, sp.GetRequiredService<EjvOptions>());
         if (dryRun)
         {

@@ -31,7 +31,7 @@ public static class ReconcileCommand
         var ledger = sp.GetRequiredService<LedgerStore>();
         var judge = sp.GetRequiredService<CaseJudge>();
         var quarters = new List<(Kvartal Quarter, int Rules, int Reported, IReadOnlyList<Finding> Findings)>();
-        var everReported = new HashSet<CaseKey>();
+        var firstReported = new Dictionary<CaseKey, Kvartal>();
         for (var q = from; q <= to; q = q.Next)
         {
             var prior = await ledger.PriorReportsAsync(namnd.Id, q.ToString(), ct);
@@ -40,33 +40,33 @@ public static class ReconcileCommand
             var reported = (await ledger.QuarterAsync(namnd.Id, q.ToString(), ct)).ToDictionary(
                 r => new CaseKey(r.BeslutId, CaseCodes.ParseKind(r.Kind), r.CaseStart.Length == 0 ? null : StateDb.ParseDay(r.CaseStart)),
                 r => CaseCodes.ParseStatus(r.Status));
-            everReported.UnionWith(reported.Keys);
-            everReported.UnionWith(prior.Keys);
+            foreach (var k in reported.Keys) firstReported.TryAdd(k, q);
             quarters.Add((q, rules.Count, reported.Count, Reconciliation.Compare(q, rules, reported, prior)));
         }
         var findings = quarters.SelectMany(q => q.Findings).ToList();
-        PrintCounts(namnd, from, to, quarters, findings, everReported);
+        var missed = findings.Where(f => f.Kind == Discrepancy.Missed).GroupBy(f => f.Case)
+            .Select(g => new MissedCase(g.Key, g.First().Quarter, g.Count(), firstReported.TryGetValue(g.Key, out var r) && r > g.First().Quarter ? r : null)).ToList();
+        PrintCounts(namnd, from, to, quarters, findings, missed);
         var path = Path.GetFullPath(cli.Single("--out") ?? Path.Combine(options.Output.Folder, namnd.Id, $"avstamning-{from}-{to}.xlsx"));
-        var never = findings.Where(f => f.Kind == Discrepancy.Missed && !everReported.Contains(f.Case)).GroupBy(f => f.Case).Select(g => g.First()).ToList();
-        await SecureFiles.WriteAtomicAsync(path, Workbook(quarters, findings, never), ct);
+        await SecureFiles.WriteAtomicAsync(path, Workbook(quarters, findings, missed), ct);
         Console.Out.WriteLine($"beslut ids (confidential, for the handläggare): {path}");
         Console.Out.WriteLine("nothing in the ledger was changed");
         return EjvProgram.Ok;
     }
 
-    private static void PrintCounts(NamndOptions namnd, Kvartal from, Kvartal to, List<(Kvartal Quarter, int Rules, int Reported, IReadOnlyList<Finding> Findings)> quarters, List<Finding> findings, HashSet<CaseKey> everReported)
+    private static void PrintCounts(NamndOptions namnd, Kvartal from, Kvartal to, List<(Kvartal Quarter, int Rules, int Reported, IReadOnlyList<Finding> Findings)> quarters, List<Finding> findings, List<MissedCase> missed)
     {
         Console.Out.WriteLine($"{namnd.Id} reconciliation {from}–{to}: what the rules say should have been reported, against what was reported");
         Console.Out.WriteLine("  quarter  rules  reported  missed  not-found  closing-not-sent  closed-too-early");
         foreach (var (q, rules, reported, f) in quarters)
             Console.Out.WriteLine($"  {q}  {rules,5}  {reported,8}  {N(f, Discrepancy.Missed),6}  {N(f, Discrepancy.NotFound),9}  {N(f, Discrepancy.ClosingNotSent),16}  {N(f, Discrepancy.ClosedTooEarly),16}");
-        var never = findings.Where(f => f.Kind == Discrepancy.Missed).Select(f => f.Case).Distinct().Count(c => !everReported.Contains(c));
-        Console.Out.WriteLine($"  total: {N(findings, Discrepancy.Missed)} missed report(s), {never} case(s) never reported in {from}–{to}; {N(findings, Discrepancy.NotFound)} reported but not found by the rules; " +
+        var never = missed.Count(m => m.ReportedFrom is null);
+        Console.Out.WriteLine($"  total: {N(findings, Discrepancy.Missed)} missed report(s) of {missed.Count} case(s), {never} of them never reported in {from}–{to}; {N(findings, Discrepancy.NotFound)} reported but not found by the rules; " +
             $"{N(findings, Discrepancy.ClosingNotSent)} closing report(s) not sent; {N(findings, Discrepancy.ClosedTooEarly)} closed at IVO but open in the case system");
         static int N(IEnumerable<Finding> f, Discrepancy d) => f.Count(x => x.Kind == d);
     }
 
-    private static byte[] Workbook(List<(Kvartal Quarter, int Rules, int Reported, IReadOnlyList<Finding> Findings)> quarters, List<Finding> findings, List<Finding> never) =>
+    private static byte[] Workbook(List<(Kvartal Quarter, int Rules, int Reported, IReadOnlyList<Finding> Findings)> quarters, List<Finding> findings, List<MissedCase> missed) =>
         XlsxWorkbook.Render(
         [
             new XlsxSheet("Avvikelser", [("Kvartal", 9), ("Beslut-id", 16), ("Ärendetyp", 24), ("Avbrottsdatum", 13), ("Avvikelse", 60), ("Enligt reglerna", 16), ("Rapporterat", 14)],
@@ -81,8 +81,8 @@ public static class ReconcileCommand
                     q.Quarter.ToString(), q.Rules, q.Reported, C(q.Findings, Discrepancy.Missed), C(q.Findings, Discrepancy.NotFound),
                     C(q.Findings, Discrepancy.ClosingNotSent), C(q.Findings, Discrepancy.ClosedTooEarly),
                 })),
-            new XlsxSheet("Aldrig rapporterade", [("Beslut-id", 16), ("Ärendetyp", 24), ("Avbrottsdatum", 13), ("Första kvartal att rapportera", 28)],
-                never.Select(f => new object?[] { f.Case.BeslutId, Etiketter.Kind(f.Case.Kind), f.Case.AvbrottStart, f.Quarter.ToString() })),
+            new XlsxSheet("Missade ärenden", [("Beslut-id", 16), ("Ärendetyp", 24), ("Avbrottsdatum", 13), ("Första missade kvartal", 22), ("Missade kvartal", 16), ("Rapporterad från", 18)],
+                missed.Select(m => new object?[] { m.Case.BeslutId, Etiketter.Kind(m.Case.Kind), m.Case.AvbrottStart, m.FirstMissed.ToString(), m.Quarters, m.ReportedFrom?.ToString() ?? "aldrig" })),
         ]);
 
     private static int C(IReadOnlyList<Finding> f, Discrepancy d) => f.Count(x => x.Kind == d);
@@ -95,3 +95,6 @@ public static class ReconcileCommand
         _ => "Rapporterad som verkställd/avslutad, men öppen i verksamhetssystemet",
     };
 }
+
+/// <summary>A case with missed reports: the first quarter missed, how many quarters, and the quarter it was reported from (null: never in the range).</summary>
+public sealed record MissedCase(CaseKey Case, Kvartal FirstMissed, int Quarters, Kvartal? ReportedFrom);
