@@ -60,7 +60,7 @@ public sealed class ImportTemplateTests
         await File.WriteAllBytesAsync(path, Encoding.Latin1.GetBytes("beslut_id;kind\nB-Å;ej_verkstallt\n"));
         try
         {
-            var ex = Assert.ThrowsAsync<ImportFileException>(() => ImportFile.ReadAsync(path, CancellationToken.None));
+            var ex = await Assert.ThrowsAsync<ImportFileException>(() => ImportFile.ReadAsync(path, CancellationToken.None));
             Assert.That(ex!.Message, Does.Contain("is not UTF-8 text; in Excel save it as \"CSV UTF-8 (kommaavgränsad)\""));
         }
         finally { File.Delete(path); }

@@ -114,6 +114,20 @@ public sealed class ImportReconcileTests
     }
 
     [Test]
+    public async Task ImportHistory_WithFirstQuarter_ACaseMissingFromTheFileIsNyAndLate_NotGuessedAsHandReported()
+    {
+        const string first = "--Ejv:Namnder:0:FirstQuarter=2026Q3";
+        var imported = await Ejv("import", "history", "--file", Write("historik.csv", History), first);
+        Assert.That(imported.ExitCode, Is.Zero, imported.ToString());
+        var run = await Ejv("run", "--quarter", "2026Q3", first);
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var q3 = Underlag.Read(Path.Combine(_dir, "out"), "socialnamnden", "2026Q3");
+        Assert.That(Status(q3, "B-6").Item1, Is.EqualTo("ny"), "the kommun's file is the record of what it reported: B-6 is not in it");
+        Assert.That(Status(q3, "B-6").Item2, Is.EqualTo("True"));
+        Assert.That(Status(q3, "B-1"), Is.EqualTo(("kvarstar", "False", "19400101-T133")));
+    }
+
+    [Test]
     public async Task ImportHistory_FileWithErrors_ImportsNothingAndNamesEveryLine()
     {
         var file = Write("fel.csv", """
