@@ -43,8 +43,8 @@ public static class ImportCommand
         return selected[0];
     }
 
-    /// <summary>The OS user who ran the command (CONTRACT section 4: who imported).</summary>
-    public static Actor OsUser() => new(Environment.UserName, Environment.UserName, Actor.FromOs);
+    /// <summary>The OS user who ran the command (CONTRACT section 4: who imported), as the lifecycle commands name it.</summary>
+    public static Actor OsUser() => OsActor.Current(null);
 
     /// <summary>Prints every error with its line, and the one-line reason; returns the failure exit code.</summary>
     public static int Refuse(string fileName, IReadOnlyList<ImportError> errors, string what)
