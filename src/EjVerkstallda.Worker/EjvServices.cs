@@ -43,7 +43,7 @@ public static class EjvServices
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
-        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
+        services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddSingleton<CaseJudge>();
