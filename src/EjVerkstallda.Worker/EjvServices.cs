@@ -40,6 +40,7 @@ public static class EjvServices
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<RunOutputs>();
+        services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<QuarterApprover>();
         services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
