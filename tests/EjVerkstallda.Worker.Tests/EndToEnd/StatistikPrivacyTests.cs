@@ -25,12 +25,12 @@ public sealed class StatistikPrivacyTests
     {
         _dir = EjvProcess.TempFolder();
         var cases = new ContractCaseSystem(Path.Combine(_dir, "case.db"));
-        cases.Execute($"INSERT INTO ejv_insats VALUES ('KFAM', '{Leaky}', 'SoL', 'bistand')");
+        cases.Execute($"INSERT INTO ejv_insats VALUES ('KFN', '{Leaky}', 'SoL', 'bistand')");
         var kon = new[] { "K", "K", "K", "M", "M", "M" };
         for (var i = 0; i < kon.Length; i++)
             cases.Add($"B-{i + 1}", $"P-{i + 1}", "SABO", $"2023-10-0{i + 1}", fodd: $"194{i}-01-01", kon: kon[i]);
         // Deadline 2024-04-15: not reportable in 2024Q1, new in 2024Q2.
-        cases.Add("B-7", "P-7", "KFAM", "2024-01-15", fodd: "2015-05-05", kon: "M");
+        cases.Add("B-7", "P-7", "KFN", "2024-01-15", fodd: "2015-05-05", kon: "M");
         _config =
         [
             "--Ejv:Source:Provider=sqlite", $"--Ejv:Source:ConnectionString={cases.ConnectionString}",
@@ -90,7 +90,7 @@ public sealed class StatistikPrivacyTests
     [Test]
     public void Draft_UnapprovedCatalogueText_IsShownToTheHandlaggareForApproval()
     {
-        Assert.That(Draft("2024Q2"), Does.Contain($"Insatsnamn som väntar på godkännande:").And.Contain($"KFAM – {Leaky}"));
+        Assert.That(Draft("2024Q2"), Does.Contain($"Insatsnamn som väntar på godkännande:").And.Contain($"KFN – {Leaky}"));
         Assert.That(Draft("2024Q1"), Does.Not.Contain("väntar på godkännande"), "2024Q1 prints no unapproved insats");
     }
 
@@ -98,15 +98,15 @@ public sealed class StatistikPrivacyTests
     public void Status_UnapprovedCode_IsListedByCodeOnly()
     {
         Assert.That(_status.ExitCode, Is.Zero, _status.ToString());
-        Assert.That(_status.Stdout, Does.Contain("KFAM").And.Contain("Ejv:Statistik:InsatsNamn:KFAM"));
+        Assert.That(_status.Stdout, Does.Contain("KFN").And.Contain("Ejv:Statistik:InsatsNamn:KFN"));
         Assert.That(_status.Stdout, Does.Not.Contain("Andersson"));
     }
 
     [Test]
     public async Task Run_ApprovedNameShapedLikeAnAddress_RefusedAtStartNamingTheKey()
     {
-        var r = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q2", "--dry-run", .. _config, "--Ejv:Statistik:InsatsNamn:KFAM=Familjen på Storgatan 5"]);
+        var r = await EjvProcess.RunAsync(_dir, ["run", "--quarter", "2024Q2", "--dry-run", .. _config, "--Ejv:Statistik:InsatsNamn:KFN=Familjen på Storgatan 5"]);
         Assert.That(r.ExitCode, Is.Not.Zero, r.ToString());
-        Assert.That(r.Stderr, Does.Contain("Ejv:Statistik:InsatsNamn:KFAM"));
+        Assert.That(r.Stderr, Does.Contain("Ejv:Statistik:InsatsNamn:KFN"));
     }
 }
