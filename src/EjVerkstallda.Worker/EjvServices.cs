@@ -44,7 +44,7 @@ public static class EjvServices
         services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
-        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
+        services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
         services.AddMail();
