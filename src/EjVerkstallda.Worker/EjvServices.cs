@@ -47,6 +47,8 @@ public static class EjvServices
         services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
+        services.AddSingleton<CaseJudge>();
+        services.AddSingleton<ImportStore>();
         services.AddMail();
         return services;
     }
