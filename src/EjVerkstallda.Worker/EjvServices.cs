@@ -41,6 +41,7 @@ public static class EjvServices
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<RunOutputs>();
+        services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
         services.AddSingleton<IRevisorChannel, RevisorChannel>();
