@@ -41,11 +41,14 @@ public static class EjvServices
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<RunOutputs>();
+        services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
-        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
+        services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
+        services.AddSingleton<CaseJudge>();
+        services.AddSingleton<ImportStore>();
         services.AddMail();
         return services;
     }

@@ -33,6 +33,9 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         if (Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone) is null)
             failures.Add($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id, e.g. Europe/Stockholm");
         Namnder(o.Namnder, failures);
+        StatistikSectionOptions.Validate(o.Statistik.InsatsNamn, "Ejv:Statistik:InsatsNamn", failures);
+        for (var i = 0; i < o.Namnder.Count; i++)
+            StatistikSectionOptions.Validate(o.Namnder[i].InsatsNamn, $"Ejv:Namnder:{i}:InsatsNamn", failures);
         Mail(o, failures);
         Ivo(o.Ivo, failures);
         Schedule(o, failures);
@@ -72,6 +75,7 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
                 foreach (var a in list.Where(a => !IsAddress(a)))
                     failures.Add($"Ejv:Namnder:{i}:Recipients:{role} '{a}' is not an e-mail address");
             }
+            RevisorerValidation.Validate(o.Namnder[i], $"Ejv:Namnder:{i}", TimeProvider.System.GetUtcNow(), failures);
             if (o.Namnder[i].AutoApproveAfter is { } after && after <= TimeSpan.Zero)
                 failures.Add($"Ejv:Namnder:{i}:AutoApproveAfter must be positive, e.g. 14.00:00:00 for fourteen days");
         }

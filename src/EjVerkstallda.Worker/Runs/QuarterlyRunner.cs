@@ -22,14 +22,16 @@ namespace EjVerkstallda.Worker.Runs;
 /// the quarter). A dry run is a preview under <c>dry-run/</c> that touches no state; of the current quarter, as of today.
 /// </summary>
 public sealed class QuarterlyRunner(
-    CaseSourceReader source,
+    CaseJudge judge,
     LedgerStore ledger,
+    ImportStore imports,
     IvoIdStore ivoIds,
     RunLog runs,
     DeliveryPlanner planner,
     Infrastructure.Outbox.OutboxStore outbox,
     RunLock runLock,
     RunOutputs outputs,
+    PublishedKonReader publishedKon,
     FaultInjection faults,
     Lifecycle.QuarterLifecycleService lifecycle,
     EjvOptions options,
@@ -117,38 +119,28 @@ public sealed class QuarterlyRunner(
         var phase = System.Diagnostics.Stopwatch.StartNew();
         long Lap() { var ms = phase.ElapsedMilliseconds; phase.Restart(); return ms; }
         var prior = await ledger.PriorReportsAsync(namnd.Id, quarter.ToString(), ct);
-        var openAtIvo = prior.Where(p => p.Value.OwesClosingReport).Select(p => p.Key.BeslutId).ToHashSet(StringComparer.Ordinal);
-        var problems = new List<DataQualityProblem>();
-        var katalog = await source.ReadKatalogAsync(problems, ct);
-        await faults.PointAsync(FaultInjection.MidRead, ct);
-        var raw = new List<RawBeslut>();
-        await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
-
-        var readMs = Lap();
-        await faults.PointAsync(FaultInjection.AfterRead, ct);
-        var validation = new BeslutValidator(katalog).Validate(raw);
-        problems.AddRange(validation.Problems);
-        var classification = Classifier.Classify(quarter, validation.Beslut, k => prior.GetValueOrDefault(k),
-            new ClassificationOptions
-            {
-                LabelOldSolAsNew = options.Rules.LabelOldSolAsNew,
-                HandReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) ? first.FirstDay : null,
-                AsOf = asOf,
-            });
-        problems.AddRange(classification.Notes);
-        var reports = classification.Reports;
+        // After `ejv import history` the ledger knows what was reported by hand: FirstQuarter's guess is not needed.
+        var handReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) && !await imports.HasHistoryAsync(namnd.Id, ct) ? first.FirstDay : (DateOnly?)null;
+        var judged = await judge.JudgeAsync(namnd, quarter, prior, asOf, handReportedBefore, ct);
+        var (problems, reports, raw) = (judged.Problems, judged.Reports, judged.Raw);
+        var readMs = judged.ReadMs;
         problems.AddRange(OwedButNotReported(prior, reports, raw));
-        var judgeMs = Lap();
+        var judgeMs = Lap() - readMs;
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var idsMs = Lap();
-        var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
+        var statistikOptions = StatistikOptionsOf(options, namnd);
+        var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), statistikOptions,
+            await publishedKon.LatestBeforeAsync(namnd.Id, quarter, ct));
+        var pendingNames = PublicInsatsNamn.Pending(reports.Where(r => r.IsOpen).Select(r => r.Beslut.Insats), statistikOptions.InsatsNamn);
+        problems.AddRange(pendingNames.Select(PublicInsatsNamn.ProblemFor));
         var folder = dryRun ? OutputFiles.PreviewFolderFor(options.Output.Folder, namnd.Id, quarter.ToString())
             : OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
         var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems, asOf);
         var files = await outputs.WriteAsync(namnd, quarter, folder, underlag, statistik, reports, IvoIdOf, problems, today, ct);
 
-        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = files.Blocked, PreviewAsOf = asOf };
+        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder)
+            { PublicBlocked = files.Blocked, PreviewAsOf = asOf, PendingInsatsNamn = pendingNames };
         var outputsMs = Lap();
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
@@ -179,10 +171,11 @@ public sealed class QuarterlyRunner(
                 : $"reported to IVO earlier ({p.Key.Kind.ToCode()}), but no longer in the case source; the closing report is still owed", Excluded: false));
     }
 
-    public static StatistikOptions StatistikOptionsOf(RulesOptions rules) => new()
+    public static StatistikOptions StatistikOptionsOf(EjvOptions options, NamndOptions namnd) => new()
     {
-        MinCellSize = rules.MinCellSize,
-        BandStartMonths = rules.BandStartMonths.Count > 0 ? rules.BandStartMonths : StatistikOptions.Default.BandStartMonths,
+        MinCellSize = options.Rules.MinCellSize,
+        BandStartMonths = options.Rules.BandStartMonths.Count > 0 ? options.Rules.BandStartMonths : StatistikOptions.Default.BandStartMonths,
+        InsatsNamn = options.Statistik.ApprovedFor(namnd),
     };
 }
 
@@ -201,6 +194,9 @@ public sealed record QuarterResult(
 
     /// <summary>For a dry run of a quarter that has not ended: the day it was judged as of (today in the kommun).</summary>
     public DateOnly? PreviewAsOf { get; init; }
+
+    /// <summary>Insatser printed under a neutral heading because no public name is approved (their catalogue text: for the draft only).</summary>
+    public IReadOnlyList<InsatsDefinition> PendingInsatsNamn { get; init; } = [];
 
     public int Count(ReportStatus s) => Reports.Count(r => r.Status == s);
 
