@@ -39,6 +39,7 @@ public static class EjvServices
         services.AddSingleton<OutboxStore>();
         services.AddSingleton<ApprovalStore>();
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton<Infrastructure.Evidence.EvidenceReader>();
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<QuarterApprover>();

@@ -30,6 +30,9 @@ public static class Dispatcher
                 return await ApproveCommand.ExecuteAsync(cli, sp, ct);
             case "ivo":
                 return await IvoCommand.ExecuteAsync(cli, sp, ct);
+            case "evidence":
+                cli.Allow("--quarter", "--namnd", "--out", "--force");
+                return await EvidenceCommand.ExecuteAsync(cli, sp, ct);
             case "mail":
                 cli.Allow("--namnd");
                 return await MailCommand.ExecuteAsync(cli, sp, ct);
@@ -50,7 +53,7 @@ public static class Dispatcher
                 Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, ivo, mail, remind, demo, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, ivo, evidence, mail, remind, demo, migrate, help");
         }
     }
 
