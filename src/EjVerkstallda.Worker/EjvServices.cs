@@ -37,12 +37,13 @@ public static class EjvServices
         services.AddSingleton<RunLog>();
         services.AddSingleton<RunLock>();
         services.AddSingleton<OutboxStore>();
-        services.AddSingleton<ApprovalStore>();
+        services.AddSingleton<LifecycleStore>();
+        services.AddSingleton<AuditStore>();
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<Infrastructure.Evidence.EvidenceReader>();
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
-        services.AddSingleton<QuarterApprover>();
+        services.AddSingleton<Lifecycle.QuarterLifecycleService>();
         services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();

@@ -8,7 +8,8 @@ namespace EjVerkstallda.Infrastructure.Evidence;
 
 /// <summary>
 /// The evidence pack of a quarter (issue 12) for the revisorer or JO: one zip with the documents as the state store keeps
-/// them, the approvals, the messages (never their bodies), the IVO reports' entered marks, the data-quality list and the run
+/// them (every version's, and the latest run's), the versions with their approvals and decisions, what was delivered for
+/// each, the audit trail, the messages (never their bodies), the IVO reports' entered marks, the data-quality list and the run
 /// log, each as JSON, a Swedish README.txt, and <c>manifest.json</c> with the SHA-256 of every other file.
 /// Confidential (per-case data): written <c>0600</c>, atomically, and never over an existing file unless asked to.
 /// </summary>
@@ -28,7 +29,9 @@ public static class EvidencePack
             d.Name, Path = DocumentPath(d), d.Version, Bytes = d.Content.Length, Sha256 = EvidenceReader.Sha256(d.Content), d.StoredSha256,
             HashMatchesStore = HashMatches(d), d.RunId, d.CreatedAt,
         }))));
-        files.Add(("godkannanden.json", Json(data.Approvals)));
+        files.Add(("versioner.json", Json(data.Versions)));
+        files.Add(("leveranser.json", Json(data.Deliveries)));
+        files.Add(("handelser.json", Json(data.Audit)));
         files.Add(("meddelanden.json", Json(data.Messages)));
         files.Add(("ivo-rapporter.json", Json(data.IvoReports)));
         files.Add(("datakvalitet.json", Json(data.DataQuality)));
@@ -55,7 +58,7 @@ public static class EvidencePack
         string.Equals(d.StoredSha256, EvidenceReader.Sha256(d.Content), StringComparison.OrdinalIgnoreCase);
 
     public static string DocumentPath(EvidenceDocument d) =>
-        DocumentFolder + (d.Version is { } v ? $"version-{v}/" : "") + d.Name;
+        DocumentFolder + (d.Version is { } v ? $"version-{v}/" : "senaste-korning/") + d.Name;
 
     /// <summary>
     /// Checks a pack: every file the manifest lists is there with its size and SHA-256, and nothing else is (but the

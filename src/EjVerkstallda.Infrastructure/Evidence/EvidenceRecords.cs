@@ -5,7 +5,9 @@ public sealed record EvidenceData(
     string Namnd,
     string Quarter,
     IReadOnlyList<EvidenceDocument> Documents,
-    IReadOnlyList<EvidenceApproval> Approvals,
+    IReadOnlyList<EvidenceVersion> Versions,
+    IReadOnlyList<EvidenceDelivery> Deliveries,
+    IReadOnlyList<EvidenceAuditEvent> Audit,
     IReadOnlyList<EvidenceMessage> Messages,
     IReadOnlyList<EvidenceIvoReport> IvoReports,
     IReadOnlyList<EvidenceDataQuality> DataQuality,
@@ -14,7 +16,51 @@ public sealed record EvidenceData(
 /// <summary>A document kept in the state store; <see cref="StoredSha256"/> is the hash recorded when it was written.</summary>
 public sealed record EvidenceDocument(string Name, byte[] Content, string StoredSha256, long RunId, string CreatedAt, int? Version = null);
 
-public sealed record EvidenceApproval(string ApprovedBy, string ApprovedAt);
+/// <summary>One version of the quarter's report (<c>ejv_version</c>): its state, who approved it and recorded the nämnd's decision, and when.</summary>
+public sealed record EvidenceVersion
+{
+    public long Version { get; init; }
+    public string State { get; init; } = "";
+    public string CreatedAt { get; init; } = "";
+    public long RunId { get; init; }
+    public string ResultHash { get; init; } = "";
+    public string? ApprovedById { get; init; }
+    public string? ApprovedByName { get; init; }
+    public string? ApprovedBySource { get; init; }
+    public string? ApprovedAt { get; init; }
+    public string? DecisionDate { get; init; }
+    public string? DecisionParagraph { get; init; }
+    public string? DecidedById { get; init; }
+    public string? DecidedByName { get; init; }
+    public string? DecidedBySource { get; init; }
+    public string? DecidedAt { get; init; }
+    public string? SupersededAt { get; init; }
+}
+
+/// <summary>What was sent for a version, to which role and why (<c>ejv_delivery</c>).</summary>
+public sealed record EvidenceDelivery
+{
+    public long Version { get; init; }
+    public string Role { get; init; } = "";
+    public string Purpose { get; init; } = "";
+    public string? MessageId { get; init; }
+    public string Channel { get; init; } = "";
+    public string RecordedAt { get; init; } = "";
+}
+
+/// <summary>One event of the append-only audit trail (<c>ejv_audit</c>): who, when, what, from which version to which.</summary>
+public sealed record EvidenceAuditEvent
+{
+    public long AuditId { get; init; }
+    public string OccurredAt { get; init; } = "";
+    public string ActorId { get; init; } = "";
+    public string ActorName { get; init; } = "";
+    public string ActorSource { get; init; } = "";
+    public string What { get; init; } = "";
+    public long? FromVersion { get; init; }
+    public long? ToVersion { get; init; }
+    public string? Detail { get; init; }
+}
 
 /// <summary>
 /// A message recorded in the outbox for the quarter: who it was for and what became of it. Never its body (the draft names

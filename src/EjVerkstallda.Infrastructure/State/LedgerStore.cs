@@ -37,9 +37,10 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     /// </summary>
     /// <param name="messages">Messages the run causes (the draft to the handläggare), recorded in the same transaction.</param>
     /// <param name="documents">The run's documents as written (see <see cref="DocumentStore"/>); they replace the earlier run's.</param>
+    /// <param name="alsoInTransaction">More writes of the same run (the quarter's lifecycle), committed with the ledger or not at all.</param>
     public async Task SaveQuarterAsync(string namnd, string quarter, long runId, IReadOnlyList<LedgerRow> reports,
         IReadOnlyList<DataQualityProblem> problems, CancellationToken ct, IReadOnlyList<OutboxMessage>? messages = null,
-        IReadOnlyList<RunDocument>? documents = null)
+        IReadOnlyList<RunDocument>? documents = null, Func<System.Data.Common.DbConnection, System.Data.Common.DbTransaction, CancellationToken, Task>? alsoInTransaction = null)
     {
         await using var c = await db.OpenAsync(ct);
         await using var tx = await c.BeginTransactionAsync(ct);
@@ -70,6 +71,7 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
             new { namnd, quarter, at = StateDb.Now(clock), runId, open }, tx, cancellationToken: ct));
         await DocumentStore.ReplaceAsync(c, tx, namnd, quarter, runId, documents ?? [], StateDb.Now(clock), ct);
         if (messages is { Count: > 0 }) await OutboxStore.EnqueueAsync(c, tx, db, messages, StateDb.Now(clock), ct);
+        if (alsoInTransaction is not null) await alsoInTransaction(c, tx, ct);
         await tx.CommitAsync(ct);
     }
 
@@ -107,18 +109,26 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
     }
 
     /// <summary>
-    /// Records that the handläggare entered the quarter's reports in IVO's e-tjänst. Returns the number of reports marked;
-    /// reports already marked keep their first mark.
+    /// Records that the handläggare entered the quarter's reports in IVO's e-tjänst, with the audit event, in one transaction.
+    /// Returns the number of reports marked; reports already marked keep their first mark (and no event is written for none).
     /// </summary>
-    public async Task<int> MarkSubmittedAsync(string namnd, string quarter, IReadOnlyCollection<string>? beslutIds, string by, CancellationToken ct)
+    public async Task<int> MarkSubmittedAsync(string namnd, string quarter, IReadOnlyCollection<string>? beslutIds, Core.Lifecycle.Actor by, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var sql = "UPDATE ejv_report SET submitted_at = @now, submitted_by = @by WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NULL";
-        if (beslutIds is null)
-            return await c.ExecuteAsync(new CommandDefinition(sql, new { namnd, quarter, by, now = StateDb.Now(clock) }, cancellationToken: ct));
+        await using var tx = await c.BeginTransactionAsync(ct);
+        var now = StateDb.Now(clock);
+        var shown = by.DisplayName == by.Id ? by.Id : $"{by.DisplayName} ({by.Id})";
+        var sql = "UPDATE ejv_report SET submitted_at = @now, submitted_by = @shown WHERE namnd_id = @namnd AND quarter = @quarter AND submitted_at IS NULL";
         var marked = 0;
-        foreach (var id in beslutIds)
-            marked += await c.ExecuteAsync(new CommandDefinition(sql + " AND beslut_id = @id", new { namnd, quarter, by, id, now = StateDb.Now(clock) }, cancellationToken: ct));
+        if (beslutIds is null)
+            marked = await c.ExecuteAsync(new CommandDefinition(sql, new { namnd, quarter, shown, now }, tx, cancellationToken: ct));
+        else
+            foreach (var id in beslutIds)
+                marked += await c.ExecuteAsync(new CommandDefinition(sql + " AND beslut_id = @id", new { namnd, quarter, shown, id, now }, tx, cancellationToken: ct));
+        if (marked > 0)
+            await AuditStore.AppendAsync(c, tx, AuditEvent.Of(by, now, namnd, quarter, Core.Lifecycle.AuditWhat.IvoEntered, null, null,
+                $"{marked} report(s) marked as entered in IVO's e-tjänst" + (beslutIds is null ? " (all)" : "")), ct);
+        await tx.CommitAsync(ct);
         return marked;
     }
 

@@ -26,8 +26,11 @@ public static class Dispatcher
                 cli.Allow("--quarter");
                 return await DemoCommand.ExecuteAsync(cli, sp, ct);
             case "approve":
-                cli.Allow("--quarter", "--namnd", "--by");
+                cli.Allow("--quarter", "--namnd", "--by", "--version");
                 return await ApproveCommand.ExecuteAsync(cli, sp, ct);
+            case "decision":
+                cli.Allow("--quarter", "--namnd", "--by", "--date", "--paragraph");
+                return await DecisionCommand.ExecuteAsync(cli, sp, ct);
             case "ivo":
                 return await IvoCommand.ExecuteAsync(cli, sp, ct);
             case "evidence":
@@ -53,7 +56,7 @@ public static class Dispatcher
                 Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, ivo, evidence, mail, remind, demo, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, decision, ivo, evidence, mail, remind, demo, migrate, help");
         }
     }
 

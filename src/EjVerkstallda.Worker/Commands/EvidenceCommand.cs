@@ -31,7 +31,7 @@ public static class EvidenceCommand
         problems.AddRange(data.Documents.Where(d => !EvidencePack.HashMatches(d))
             .Select(d => $"{EvidencePack.DocumentPath(d)}: the state store's SHA-256 does not match its bytes (changed since run {d.RunId})"));
         Console.Out.WriteLine($"{namnd.Id} {quarter}: evidence pack written to {path} (confidential, owner-only): {data.Documents.Count} document(s), " +
-            $"{data.Approvals.Count} approval(s), {data.Messages.Count} message(s), {data.IvoReports.Count} IVO report(s), {data.Runs.Count} run(s)");
+            $"{data.Versions.Count} version(s), {data.Audit.Count} audit event(s), {data.Messages.Count} message(s), {data.IvoReports.Count} IVO report(s), {data.Runs.Count} run(s)");
         if (problems.Count == 0)
         {
             Console.Out.WriteLine($"hash check: every file matches manifest.json, and every document matches the SHA-256 stored when it was written");

@@ -9,13 +9,17 @@ public static class Help
           ejv                                   run as a service (Quartz schedule)
           ejv run --quarter 2024Q1 [--namnd ID] [--dry-run]
                                                 one quarterly run now, for every configured nämnd (or one)
-          ejv status [--namnd ID] [--json]      the status log: runs, open IVO cases, data-quality problems
+          ejv status [--namnd ID] [--json]      the status log: runs, each quarter's version and state, what was sent,
+                                                open IVO cases, data-quality problems
           ejv demo [--quarter 2026Q3]           create a demo case system under ./demo and run quarters on it
-          ejv approve --quarter Q [--namnd ID] --by NAME
-                                                approve the draft: send the final report to nämnd, fullmäktige, revisorer
+          ejv approve --quarter Q [--namnd ID] [--version N] [--by NAME]
+                                                approve the current version as your OS account: the statistikrapport
+                                                goes to the nämnd, the per-case reports to the revisorer's channel
+          ejv decision --quarter Q --date YYYY-MM-DD --paragraph "§ 45" [--namnd ID] [--by NAME]
+                                                record the nämnd's decision: the report goes to fullmäktige, revisorer
           ejv ivo list --quarter Q [--namnd ID] [--json]
                                                 what to enter in IVO's e-tjänst this quarter (confidential)
-          ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) --by NAME
+          ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) [--by NAME]
                                                 record that reports were entered in IVO's e-tjänst
           ejv evidence --quarter Q [--namnd ID] [--out FILE] [--force]
                                                 one zip for the revisorer or JO: documents and SHA-256, approvals,

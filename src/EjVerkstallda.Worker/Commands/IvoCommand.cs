@@ -9,7 +9,8 @@ namespace EjVerkstallda.Worker.Commands;
 
 /// <summary>
 /// <c>ejv ivo list --quarter Q [--namnd ID] [--json]</c>: what to enter in IVO's e-tjänst this quarter, field by field.
-/// <c>ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) --by NAME</c>: records that it was entered.
+/// <c>ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) [--by NAME]</c>: records that it was entered, by the
+/// OS account running it (<c>--by</c> adds a display name), with an audit event.
 /// The list is confidential (IVO identifiers, reasons): it goes to the handläggare's terminal, never to a log.
 /// </summary>
 public static class IvoCommand
@@ -26,7 +27,7 @@ public static class IvoCommand
         {
             "list" => await ListAsync(sp, options, namnder, quarter.ToString(), cli.Has("--json"), ct),
             "submitted" => await SubmittedAsync(cli, sp, namnder, quarter.ToString(), ct),
-            _ => throw new UsageException("use 'ejv ivo list --quarter Q' or 'ejv ivo submitted --quarter Q (--beslut ID | --all) --by NAME'"),
+            _ => throw new UsageException("use 'ejv ivo list --quarter Q' or 'ejv ivo submitted --quarter Q (--beslut ID | --all) [--by NAME]'"),
         };
     }
 
@@ -78,7 +79,7 @@ public static class IvoCommand
 
     private static async Task<int> SubmittedAsync(CommandLine cli, IServiceProvider sp, IReadOnlyList<NamndOptions> namnder, string quarter, CancellationToken ct)
     {
-        var by = cli.Single("--by") ?? throw new UsageException("give --by with the name of whoever entered the reports in IVO's e-tjänst");
+        var by = OsActor.FromCommandLine(cli);
         var ids = cli.All("--beslut");
         if (ids.Count == 0 == !cli.Has("--all")) throw new UsageException("give either --beslut ID (one or more) or --all");
         var ledger = sp.GetRequiredService<LedgerStore>();
@@ -87,8 +88,8 @@ public static class IvoCommand
             var rows = await ledger.QuarterAsync(n.Id, quarter, ct);
             var unknown = ids.Where(id => rows.All(r => r.BeslutId != id)).ToList();
             if (unknown.Count > 0) throw new UsageException($"{n.Id} {quarter} has no IVO report for beslut {string.Join(", ", unknown)}; see ejv ivo list --quarter {quarter}");
-            var marked = await ledger.MarkSubmittedAsync(n.Id, quarter, cli.Has("--all") ? null : ids, by.Trim(), ct);
-            Console.Out.WriteLine($"{n.Id} {quarter}: {marked} report(s) marked as entered in IVO's e-tjänst by {by.Trim()}");
+            var marked = await ledger.MarkSubmittedAsync(n.Id, quarter, cli.Has("--all") ? null : ids, by, ct);
+            Console.Out.WriteLine($"{n.Id} {quarter}: {marked} report(s) marked as entered in IVO's e-tjänst by {by.DisplayName} (account {by.Id})");
         }
         return EjvProgram.Ok;
     }

@@ -23,7 +23,7 @@ public static class RunCommand
         {
             try
             {
-                var result = await runner.RunAsync(namnd, quarter, dryRun, ct);
+                var result = await runner.RunAsync(namnd, quarter, dryRun, ct, OsActor.Current(null));
                 Console.Out.WriteLine(Summary(result));
             }
             catch (Exception ex) when (ex is not OperationCanceledException)

@@ -51,7 +51,7 @@ public static class StatusCommand
             foreach (var o in n.OpenAtIvo.Take(200)) sb.AppendLine($"  {o.BeslutId} ({o.Kind}, {o.Lag}) reported since {o.FirstQuarter}, last in {o.LastQuarter}");
             if (n.OpenAtIvo.Count > 200) sb.AppendLine($"  ... and {n.OpenAtIvo.Count - 200} more (ejv status --json lists all)");
             sb.AppendLine($"Awaiting approval: {(n.AwaitingApproval.Count == 0 ? "none" : string.Join(", ", n.AwaitingApproval))}");
-            foreach (var a in n.Approvals.TakeLast(4)) sb.AppendLine($"  approved {a.Quarter} by {a.ApprovedBy} at {a.ApprovedAt}");
+            LifecycleStatusText.Append(sb, n.Quarters);
             sb.AppendLine($"IVO reports not marked as entered: {(n.IvoNotSubmitted.Count == 0 ? "none" : "")}");
             foreach (var u in n.IvoNotSubmitted) sb.AppendLine($"  {u.Quarter}: {u.Reports} report(s), of which {u.ClosingReports} closing; {WindowText(u.IvoWindow)}");
             sb.AppendLine($"Mail: {n.MailSent} sent, {n.MailNotSent.Count(m => m.Status == "pending")} pending, {n.MailNotSent.Count(m => m.Status == "failed")} failed");
@@ -85,7 +85,7 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
             var open = await ledger.OpenCasesAsync(n.Id, ct);
             var firstReported = await ledger.FirstReportedAsync(n.Id, ct);
             var mail = await sp.GetRequiredService<Infrastructure.Outbox.OutboxStore>().ListAsync(n.Id, ct);
-            var approvals = await sp.GetRequiredService<ApprovalStore>().ListAsync(n.Id, ct);
+            var quarters = await sp.GetRequiredService<Lifecycle.QuarterLifecycleService>().StatusAsync(n.Id, ct);
             var unsubmitted = new List<UnsubmittedQuarter>();
             foreach (var q in completed.TakeLast(4))
             {
@@ -94,7 +94,6 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 var window = sp.GetRequiredService<Delivery.DeliveryPlanner>().WindowOf(Core.Kvartal.Kvartal.Parse(q)).StatusOn(today, options.Ivo.RemindDaysBefore, count);
                 unsubmitted.Add(new UnsubmittedQuarter(q, count, closing, StateDb.Day(window.Closes)) { IvoWindow = IvoWindowView.Of(window) });
             }
-            var approved = approvals.Select(a => a.Quarter).ToHashSet();
             list.Add(new NamndStatus(
                 n.Id,
                 n.Namn,
@@ -103,8 +102,8 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 open.Select(o => new OpenCase(o.BeslutId, o.Kind, o.Lag, o.Quarter, firstReported.GetValueOrDefault((o.BeslutId, o.Kind), o.Quarter), o.SubmittedAt is not null)).ToList(),
                 latest,
                 latest is null ? [] : (await ledger.DataQualityAsync(n.Id, latest, ct)).Select(p => new DataQualityEntry(p.BeslutId, p.Problem, p.Excluded)).ToList(),
-                completed.Where(q => !approved.Contains(q)).ToList(),
-                approvals,
+                quarters.Where(q => q.AwaitsApproval).Select(q => q.Quarter).ToList(),
+                quarters,
                 unsubmitted,
                 mail.Count(m => m.Status == "sent"),
                 mail.Where(m => m.Status != "sent").ToList()));
@@ -122,7 +121,7 @@ public sealed record NamndStatus(
     string? LatestQuarter,
     IReadOnlyList<DataQualityEntry> DataQuality,
     IReadOnlyList<string> AwaitingApproval,
-    IReadOnlyList<Approval> Approvals,
+    IReadOnlyList<Lifecycle.QuarterStatus> Quarters,
     IReadOnlyList<UnsubmittedQuarter> IvoNotSubmitted,
     int MailSent,
     IReadOnlyList<Infrastructure.Outbox.OutboxEntry> MailNotSent);

@@ -7,51 +7,34 @@ using EjVerkstallda.Worker.Runs;
 
 namespace EjVerkstallda.Worker.Delivery;
 
-/// <summary>Decides which messages a run, an approval, a reminder or a failure causes, and gives each a stable id.</summary>
+/// <summary>Decides which messages a run, a reminder or a failure causes, and gives each a stable id (the lifecycle's: <see cref="LifecycleMessages"/>).</summary>
 public sealed class DeliveryPlanner(EjvOptions options)
 {
     public const string DocxType = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
-    public static readonly string[] FinalRoles = ["namnd", "fullmaktige", "revisorer"];
 
     public IvoWindow WindowOf(Kvartal q) => IvoWindow.For(q, options.Ivo.WindowPairs());
 
     /// <param name="today">The kommun's date the draft is made: after the IVO window it says the reports are overdue.</param>
-    public IReadOnlyList<OutboxMessage> Draft(QuarterResult r, string statistikJson, byte[]? docx, DateOnly today)
+    /// <param name="lc">The version the run made or kept; its number is in the id from version 2 on (version 1 keeps the id it always had).</param>
+    public IReadOnlyList<OutboxMessage> Draft(QuarterResult r, string statistikJson, byte[]? docx, DateOnly today, DraftLifecycle? lc = null)
     {
         var to = r.Namnd.Recipients.Handlaggare;
         if (to.Count == 0) return [];
         var window = WindowOf(r.Quarter);
-        var (subject, body) = MailTexts.Draft(r, window.StatusOn(today, options.Ivo.RemindDaysBefore, r.Reports.Count));
-        // The id depends on the result, not on the day: the same result run again is the same draft, recorded once.
-        var (_, sameEveryDay) = MailTexts.Draft(r, window.StatusOn(window.Opens, 0, r.Reports.Count));
+        var (subject, body) = MailTexts.Draft(r, window.StatusOn(today, options.Ivo.RemindDaysBefore, r.Reports.Count), lc);
+        // The id depends on the result and the version, not on the day: the same result run again is the same draft, recorded once.
+        var (_, sameEveryDay) = MailTexts.Draft(r, window.StatusOn(window.Opens, 0, r.Reports.Count), lc);
+        var version = lc is { Version: > 1 } ? $"v{lc.Version}." : "";
         return
         [
             new OutboxMessage
             {
-                MessageId = $"draft.{r.Namnd.Id}.{r.Quarter}.{MailTexts.Hash(sameEveryDay, statistikJson)}",
+                MessageId = $"draft.{r.Namnd.Id}.{r.Quarter}.{version}{MailTexts.Hash(sameEveryDay, statistikJson)}",
                 Namnd = r.Namnd.Id, Quarter = r.Quarter.ToString(), Kind = OutboxKinds.Draft, Role = "handlaggare",
                 Recipients = to, Subject = subject, Body = body,
                 AttachmentName = docx is null ? null : AttachmentName(r.Namnd, r.Quarter), AttachmentType = DocxType, Attachment = docx,
             },
         ];
-    }
-
-    public IReadOnlyList<OutboxMessage> Finals(NamndOptions namnd, Kvartal q, StatistikRapport statistik, byte[]? docx)
-    {
-        var list = new List<OutboxMessage>();
-        foreach (var role in FinalRoles)
-        {
-            var to = Recipients(namnd, role);
-            if (to.Count == 0) continue;
-            var (subject, body) = MailTexts.Final(namnd.Namn, q, statistik.Totals.Open, statistik.Totals.OpenSoL, statistik.Totals.OpenLss, role);
-            list.Add(new OutboxMessage
-            {
-                MessageId = $"final.{namnd.Id}.{q}.{role}",
-                Namnd = namnd.Id, Quarter = q.ToString(), Kind = OutboxKinds.Final, Role = role, Recipients = to, Subject = subject, Body = body,
-                AttachmentName = docx is null ? null : AttachmentName(namnd, q), AttachmentType = DocxType, Attachment = docx,
-            });
-        }
-        return list;
     }
 
     public OutboxMessage? WindowReminder(NamndOptions namnd, Kvartal q, int unsubmitted)
@@ -108,11 +91,4 @@ public sealed class DeliveryPlanner(EjvOptions options)
 
     public static string AttachmentName(NamndOptions namnd, Kvartal q) => $"Statistikrapport {MailTexts.QuarterName(q)} – {namnd.Namn}.docx";
 
-    private static List<string> Recipients(NamndOptions n, string role) => role switch
-    {
-        "namnd" => n.Recipients.Namnd,
-        "fullmaktige" => n.Recipients.Fullmaktige,
-        "revisorer" => n.Recipients.Revisorer,
-        _ => n.Recipients.Handlaggare,
-    };
 }

@@ -17,12 +17,15 @@ public static class MailTexts
     public static string QuarterName(Kvartal q) => $"kvartal {q.Number} {q.Year}";
 
     /// <param name="window">The IVO window's state on the day the draft is made (overdue after it has closed).</param>
-    public static (string Subject, string Body) Draft(QuarterResult r, IvoWindowStatus window)
+    /// <param name="lc">The version the run made or kept (the lifecycle); null: version 1, no web page.</param>
+    public static (string Subject, string Body) Draft(QuarterResult r, IvoWindowStatus window, DraftLifecycle? lc = null)
     {
         var q = r.Quarter;
+        var page = lc?.QuarterPage;
         var sb = new StringBuilder();
         sb.AppendLine("Hej,").AppendLine();
         sb.AppendLine($"EjVerkställda har gjort kvartalskörningen för {r.Namnd.Namn}, {QuarterName(q)} (skäringsdag {Day(q.ReportingDay)}).").AppendLine();
+        LifecycleDraftTexts.Version(sb, lc);
         if (r.Reports.Count == 0)
         {
             sb.AppendLine("Inget att rapportera till IVO detta kvartal. IVO tar inte emot nollrapporter, så inget ska registreras i e-tjänsten.");
@@ -43,10 +46,7 @@ public static class MailTexts
                 ? $"IVO:s fönster för kvartalet stängde {Day(window.Closes)}: rapporterna är försenade. Lägg in dem i IVO:s e-tjänst snarast."
                 : $"IVO:s e-tjänst tar emot kvartalets rapporter {Day(window.Opens)}–{Day(window.Closes)}. Sista dag: {Day(window.Closes)}.");
             sb.AppendLine($"Underlaget per ärende omfattas av sekretess och skickas inte med e-post. Det finns i {r.OutputFolder}");
-            sb.AppendLine($"(ivo-underlag.xlsx och ivo-underlag.json). Lista det med:");
-            sb.AppendLine($"  ejv ivo list --quarter {q} --namnd {r.Namnd.Id}");
-            sb.AppendLine("När rapporterna är inlagda i IVO:s e-tjänst, markera dem med:");
-            sb.AppendLine($"  ejv ivo submitted --quarter {q} --namnd {r.Namnd.Id} --all --by \"Ditt namn\"").AppendLine();
+            LifecycleDraftTexts.IvoSteps(sb, r.Namnd.Id, q, page);
         }
         sb.AppendLine($"Manuell hantering (skyddade personuppgifter eller saknat födelsedatum/kön): {r.Underlag.ManualHandling.Count}");
         foreach (var m in r.Underlag.ManualHandling) sb.AppendLine($"  {m.BeslutId} ({Etiketter.Kind(m.Kind)}): {Etiketter.ManualReason(m.Reason)}");
@@ -61,10 +61,8 @@ public static class MailTexts
             sb.AppendLine("Kontrollera insatsernas benämningar och nämndens texter i konfigurationen, kör sedan kvartalet igen.");
             return ($"Utkast (statistikrapport stoppad): ej verkställda beslut {QuarterName(q)} – {r.Namnd.Namn}", sb.ToString());
         }
-        sb.AppendLine("Utkastet till statistikrapport (tjänsteskrivelse) är bifogat. När det är granskat, godkänn det; då skickas");
-        sb.AppendLine("rapporten till nämnden, kommunfullmäktige och revisorerna:");
-        sb.AppendLine($"  ejv approve --quarter {q} --namnd {r.Namnd.Id} --by \"Ditt namn\"");
-        return ($"Utkast: ej verkställda beslut {QuarterName(q)} – {r.Namnd.Namn}", sb.ToString());
+        LifecycleDraftTexts.NextStep(sb, r.Namnd.Id, q, lc);
+        return ($"{LifecycleDraftTexts.SubjectPrefix(lc)}: ej verkställda beslut {QuarterName(q)} – {r.Namnd.Namn}", sb.ToString());
     }
 
     /// <summary>The public cover text of the final report: coded values and the quarter's own dates only.</summary>

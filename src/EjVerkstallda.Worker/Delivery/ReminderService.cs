@@ -20,8 +20,8 @@ public sealed class ReminderService(
     CaseSourceReader source,
     OutboxStore outbox,
     DeliveryPlanner planner,
-    ApprovalStore approvals,
-    QuarterApprover approver,
+    Lifecycle.QuarterLifecycleService lifecycle,
+    Infrastructure.State.LifecycleStore versions,
     KommunTid kommun,
     TimeProvider clock,
     ILogger<ReminderService> logger)
@@ -93,7 +93,7 @@ public sealed class ReminderService(
         return list;
     }
 
-    /// <summary>Approves every draft older than <see cref="NamndOptions.AutoApproveAfter"/>; each quarter on its own.</summary>
+    /// <summary>Approves every draft older than <see cref="NamndOptions.AutoApproveAfter"/>, as <see cref="Core.Lifecycle.Actor.Service"/>; each quarter on its own.</summary>
     private async Task<(int Approved, int Failed)> AutoApproveAsync(NamndOptions namnd, CancellationToken ct)
     {
         if (namnd.AutoApproveAfter is not { } after) return (0, 0);
@@ -104,7 +104,8 @@ public sealed class ReminderService(
         {
             var ok = await IsolatedAsync(namnd, quarter.ToString(), "automatic approval", async () =>
             {
-                await approver.ApproveAsync(namnd, quarter, "automatiskt godkänd", ct);
+                var result = await lifecycle.ApproveAsync(namnd, quarter, Core.Lifecycle.Actor.Service, null, ct);
+                if (result.Refused is not null) throw new Commands.UsageException(result.Refused);
                 return true;
             }, ct);
             if (ok) approved++;
@@ -112,16 +113,13 @@ public sealed class ReminderService(
         return (approved, due.Count - approved);
     }
 
-    private async Task<IReadOnlyList<Kvartal>> DueForApprovalAsync(NamndOptions namnd, TimeSpan after, CancellationToken ct)
-    {
-        var approvedQuarters = (await approvals.ListAsync(namnd.Id, ct)).Select(a => a.Quarter).ToHashSet();
-        var drafts = (await outbox.ListAsync(namnd.Id, ct)).Where(e => e.Kind == OutboxKinds.Draft && e.Quarter is not null);
-        return drafts.GroupBy(d => d.Quarter!)
-            .Where(g => !approvedQuarters.Contains(g.Key))
-            .Where(g => DateTimeOffset.Parse(g.Max(x => x.CreatedAt)!, System.Globalization.CultureInfo.InvariantCulture) + after <= clock.GetUtcNow())
-            .Select(g => Kvartal.Parse(g.Key))
+    /// <summary>Quarters whose current version is a draft older than <paramref name="after"/>, oldest quarter first.</summary>
+    private async Task<IReadOnlyList<Kvartal>> DueForApprovalAsync(NamndOptions namnd, TimeSpan after, CancellationToken ct) =>
+        (await versions.LoadAllAsync(namnd.Id, ct))
+            .Where(l => l.AwaitsApproval && l.Current!.CreatedAt + after <= clock.GetUtcNow())
+            .Select(l => l.Quarter)
+            .Order()
             .ToList();
-    }
 
     /// <summary>Runs one check; a failure is logged, sent to the administrator (once per cause) and gives the default.</summary>
     private async Task<T?> IsolatedAsync<T>(NamndOptions namnd, string? quarter, string what, Func<Task<T>> check, CancellationToken ct)

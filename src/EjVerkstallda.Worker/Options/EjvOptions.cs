@@ -15,6 +15,8 @@ public sealed class EjvOptions
     public IvoOptions Ivo { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();
     public TestingOptions Testing { get; set; } = new();
+    public LifecycleOptions Lifecycle { get; set; } = new();
+    public WebOptions Web { get; set; } = new();
 
     /// <summary>The nämnder served by this installation; each is isolated in outputs, ledger and e-mail.</summary>
     public List<NamndOptions> Namnder { get; set; } = [];

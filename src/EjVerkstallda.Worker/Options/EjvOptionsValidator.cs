@@ -36,6 +36,8 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         Mail(o, failures);
         Ivo(o.Ivo, failures);
         Schedule(o, failures);
+        if (o.Web.PublicUrl.Length > 0 && (!Uri.TryCreate(o.Web.PublicUrl, UriKind.Absolute, out var web) || web.Scheme is not ("https" or "http") || web.Query.Length > 0))
+            failures.Add($"Ejv:Web:PublicUrl must be an absolute http(s) address without a query, e.g. https://ejv.kommun.se (was '{o.Web.PublicUrl}')");
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 

@@ -31,18 +31,20 @@ public sealed class QuarterlyRunner(
     RunLock runLock,
     RunOutputs outputs,
     FaultInjection faults,
+    Lifecycle.QuarterLifecycleService lifecycle,
     EjvOptions options,
     KommunTid kommun,
     TimeProvider clock,
     ILogger<QuarterlyRunner> logger)
 {
-    public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct)
+    /// <param name="by">Who runs it (recorded when the run makes a version); null: the service.</param>
+    public async Task<QuarterResult> RunAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, CancellationToken ct, Core.Lifecycle.Actor? by = null)
     {
         var today = kommun.Today(clock);
-        if (dryRun) return await RunHeldAsync(namnd, quarter, dryRun, today, ct);
+        if (dryRun) return await RunHeldAsync(namnd, quarter, dryRun, today, by, ct);
         RefuseUnfinished(quarter, today);
         await using var held = await runLock.TryAcquireForNamndAsync(namnd.Id, ct) ?? throw Busy(namnd);
-        return await RunHeldAsync(namnd, quarter, dryRun, today, ct);
+        return await RunHeldAsync(namnd, quarter, dryRun, today, by, ct);
     }
 
     /// <summary>CONTRACT section 4: a quarter runs for real only after its reporting day E, today in the kommun.</summary>
@@ -56,7 +58,7 @@ public sealed class QuarterlyRunner(
     private static RunBusyException Busy(NamndOptions namnd) =>
         new($"another instance is running nämnd {namnd.Id} right now (one run of a nämnd at a time); nothing was changed, try again when it has finished");
 
-    private async Task<QuarterResult> RunHeldAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, DateOnly today, CancellationToken ct)
+    private async Task<QuarterResult> RunHeldAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, DateOnly today, Core.Lifecycle.Actor? by, CancellationToken ct)
     {
         var q = quarter.ToString();
         var runId = dryRun ? 0 : await runs.StartAsync(namnd.Id, q, dryRun, ct);
@@ -64,7 +66,7 @@ public sealed class QuarterlyRunner(
         try
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            var result = await ExecuteAsync(namnd, quarter, dryRun, runId, today, ct);
+            var result = await ExecuteAsync(namnd, quarter, dryRun, runId, today, by ?? Core.Lifecycle.Actor.Service, ct);
             if (!dryRun)
                 await runs.FinishAsync(runId, result.ToOutcome(), ct);
             Log.RunSucceeded(logger, namnd.Id, q, result.Reports.Count, result.Problems.Count, watch.ElapsedMilliseconds);
@@ -105,10 +107,10 @@ public sealed class QuarterlyRunner(
         RefuseUnfinished(quarter, today);
         await using var held = await runLock.TryAcquireForNamndAsync(namnd.Id, ct) ?? throw Busy(namnd);
         if ((await ledger.CompletedQuartersAsync(namnd.Id, ct)).Contains(quarter.ToString())) return null;
-        return await RunHeldAsync(namnd, quarter, dryRun: false, today, ct);
+        return await RunHeldAsync(namnd, quarter, dryRun: false, today, null, ct);
     }
 
-    private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, DateOnly today, CancellationToken ct)
+    private async Task<QuarterResult> ExecuteAsync(NamndOptions namnd, Kvartal quarter, bool dryRun, long runId, DateOnly today, Core.Lifecycle.Actor by, CancellationToken ct)
     {
         // A preview of a quarter that has not ended is judged as of today: what has happened so far.
         DateOnly? asOf = dryRun && !quarter.HasEnded(today) ? today : null;
@@ -152,8 +154,9 @@ public sealed class QuarterlyRunner(
         if (!dryRun)
         {
             var rows = reports.Select(r => LedgerRow.From(r, IvoIdOf(r))).ToList();
-            var draft = planner.Draft(result, files.StatistikJson is { } json ? System.Text.Encoding.UTF8.GetString(json) : "", files.StatistikDocx, today);
-            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, draft, files.Documents);
+            // The version (or none, when the result is unchanged), its audit event and the draft, in the ledger's transaction.
+            await ledger.SaveQuarterAsync(namnd.Id, quarter.ToString(), runId, rows, problems, ct, null, files.Documents,
+                (c, tx, t) => lifecycle.RecordRunAsync(c, tx, result, runId, files.Documents, today, by, t));
             await faults.PointAsync(FaultInjection.AfterLedger, ct);
         }
         Log.RunPhases(logger, namnd.Id, quarter.ToString(), readMs, raw.Count, judgeMs, idsMs, outputsMs, Lap());

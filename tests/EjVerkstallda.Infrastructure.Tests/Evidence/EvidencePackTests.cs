@@ -20,7 +20,9 @@ public sealed class EvidencePackTests
     public void TearDown() => Directory.Delete(_dir, recursive: true);
 
     private static EvidenceData Data(params EvidenceDocument[] documents) => new("socialnamnden", "2024Q1", documents,
-        [new EvidenceApproval("Anna (os:anna)", "2024-04-02T08:00:00Z")],
+        [new EvidenceVersion { Version = 1, State = "approved", ApprovedById = "anna", ApprovedByName = "Anna", ApprovedBySource = "os", ApprovedAt = "2024-04-02T08:00:00Z" }],
+        [new EvidenceDelivery { Version = 1, Role = "namnd", Purpose = "namnd", MessageId = "final.1", Channel = "mail", RecordedAt = "2024-04-02T08:00:00Z" }],
+        [new EvidenceAuditEvent { AuditId = 1, OccurredAt = "2024-04-02T08:00:00Z", ActorId = "anna", ActorName = "Anna", ActorSource = "os", What = "approve", ToVersion = 1 }],
         [new EvidenceMessage("draft.socialnamnden.2024Q1.abc", "draft", "handlaggare", ["h@kommun.example"], "Utkast", "sent", 1,
             "2024-04-01T06:00:00Z", "2024-04-01T06:00:05Z", null, new string('0', 64), null, null)],
         [new EvidenceIvoReport("B-1", "ej_verkstallt", null, "ny", false, "SoL", "2024-02-29", null, "2024-04-10T09:00:00Z", "Greta")],
@@ -36,7 +38,7 @@ public sealed class EvidencePackTests
         var zip = EvidencePack.Build(Data(Doc("statistikrapport.json", "{}"), Doc("ivo-underlag.json", "{\"reports\":[]}")), At);
         Assert.That(EvidencePack.Verify(zip), Is.Empty);
         using var archive = new ZipArchive(new MemoryStream(zip));
-        Assert.That(archive.Entries.Select(e => e.FullName), Does.Contain("dokument/ivo-underlag.json").And.Contain("README.txt"));
+        Assert.That(archive.Entries.Select(e => e.FullName), Does.Contain("dokument/senaste-korning/ivo-underlag.json").And.Contain("README.txt"));
     }
 
     [Test]
@@ -47,14 +49,14 @@ public sealed class EvidencePackTests
         copy.Write(zip);
         using (var archive = new ZipArchive(copy, ZipArchiveMode.Update, leaveOpen: true))
         {
-            archive.GetEntry("godkannanden.json")!.Delete();
-            using var s = archive.CreateEntry("godkannanden.json").Open();
+            archive.GetEntry("versioner.json")!.Delete();
+            using var s = archive.CreateEntry("versioner.json").Open();
             s.Write(Encoding.UTF8.GetBytes("[{\"approvedBy\":\"someone else\"}]"));
             archive.CreateEntry("extra.txt");
         }
         Assert.That(EvidencePack.Verify(copy.ToArray()), Is.EqualTo(new[]
         {
-            "godkannanden.json: its SHA-256 does not match the manifest",
+            "versioner.json: its SHA-256 does not match the manifest",
             "extra.txt: not in the manifest",
         }));
     }

@@ -66,6 +66,8 @@ public static class SqlServerSamples
         if (t == typeof(Kvartal)) return Kvartal.Parse(Quarter);
         if (t == typeof(RunOutcome)) return new RunOutcome(RunOutcome.Succeeded, Reports: 1);
         if (t == typeof(List<DataQualityProblem>)) return new List<DataQualityProblem>();
+        if (t == typeof(Core.Lifecycle.Actor)) return new Core.Lifecycle.Actor(Marker + "-id", Marker + " name", Core.Lifecycle.Actor.FromOs);
+        if (t == typeof(Core.Lifecycle.QuarterLifecycle)) return Lifecycle(after: p.Name == "after");
         if (t.IsGenericType && typeof(IEnumerable).IsAssignableFrom(t) && t.GetGenericArguments() is [var item] && One(item) is { } one)
         {
             var list = (IList)Activator.CreateInstance(typeof(List<>).MakeGenericType(item))!;
@@ -87,6 +89,18 @@ public static class SqlServerSamples
             Id = Marker + "-B-1", PersonId = Marker + "-P-1", Insats = new InsatsDefinition("HTJ", "Hemtjänst", Lag.SoL, "bistand"),
             Beslutsdatum = new DateOnly(2024, 1, 1), Fodelsedatum = new DateOnly(1950, 1, 1), Kon = Kon.K,
         },
+        _ when item == typeof(VersionDelivery) => new VersionDelivery { Namnd = Marker + "-sn", Quarter = Quarter, Version = 1, Role = "namnd", Purpose = "namnd", MessageId = Marker + "-m-1", Channel = "mail", RecordedAt = "2024-04-01T08:00:00Z" },
+        _ when item == typeof(AuditEvent) => AuditEvent.Of(new Core.Lifecycle.Actor(Marker + "-id", Marker + " name", "os"), "2024-04-01T08:00:00Z", Marker + "-sn", Quarter, "approve", 1, 2, Marker + " detail"),
         _ => null,
     };
+
+    /// <summary>Before: version 1 a draft; after: version 1 approved and version 2 a new draft (an UPDATE and an INSERT).</summary>
+    private static Core.Lifecycle.QuarterLifecycle Lifecycle(bool after)
+    {
+        var at = new DateTimeOffset(2024, 4, 1, 8, 0, 0, TimeSpan.Zero);
+        var v1 = new Core.Lifecycle.QuarterVersion(1, Core.Lifecycle.VersionState.Draft, Marker + "-hash", at);
+        if (!after) return new Core.Lifecycle.QuarterLifecycle(Marker + "-sn", Kvartal.Parse(Quarter), [v1]);
+        var approved = v1 with { State = Core.Lifecycle.VersionState.Superseded, Approval = new(new Core.Lifecycle.Actor(Marker + "-id", Marker + " n", "os"), at), SupersededAt = at };
+        return new Core.Lifecycle.QuarterLifecycle(Marker + "-sn", Kvartal.Parse(Quarter), [approved, v1 with { Version = 2 }]);
+    }
 }

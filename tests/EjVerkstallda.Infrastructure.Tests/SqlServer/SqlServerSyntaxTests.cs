@@ -76,7 +76,7 @@ public sealed partial class SqlServerSyntaxTests
             var clock = TimeProvider.System;
             object[] stores =
             [
-                new LedgerStore(db, clock), new IvoIdStore(db, clock), new RunLog(db, clock), new ApprovalStore(db, clock),
+                new LedgerStore(db, clock), new IvoIdStore(db, clock), new RunLog(db, clock), new LifecycleStore(db, clock), new AuditStore(db),
                 new OutboxStore(db, clock), new RunLock(db), new Infrastructure.Evidence.EvidenceReader(db, new LedgerStore(db, clock)),
                 new CaseSourceReader(new CaseSourceOptions { Provider = "sqlserver", ConnectionString = "Server=recording;Database=vo" }, Core.Kvartal.KommunTid.Stockholm),
             ];
@@ -93,7 +93,7 @@ public sealed partial class SqlServerSyntaxTests
         var statements = sent.Distinct().ToList();
         TestContext.Out.WriteLine($"{statements.Count} distinct SQL Server statements rendered and parsed");
         Assert.That(statements, Has.Count.GreaterThan(30), "the stores were exercised");
-        foreach (var expected in new[] { "INSERT INTO ejv_report", "ejv_person", "INSERT INTO ejv_run", "ejv_approval", "ejv_outbox", "sp_getapplock", "FROM ejv_beslut", "FROM ejv_insats" })
+        foreach (var expected in new[] { "INSERT INTO ejv_report", "ejv_person", "INSERT INTO ejv_run", "ejv_version", "ejv_outbox", "sp_getapplock", "FROM ejv_beslut", "FROM ejv_insats" })
             Assert.That(statements, Has.Some.Contains(expected), $"a statement with '{expected}' was rendered");
         Assert.That(statements.SelectMany(s => Errors(s.Length > 60 ? s[..60] : s, s)), Is.Empty);
         Assert.That(statements.Where(s => s.Contains(SqlServerSamples.Marker, StringComparison.Ordinal) || s.Contains(SqlServerSamples.Quarter, StringComparison.Ordinal)),

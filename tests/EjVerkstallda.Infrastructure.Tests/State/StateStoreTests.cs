@@ -186,7 +186,7 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         await ledger.SaveQuarterAsync("sn", "2024Q2", 1,
             [Ledger("A", "ny"), Ledger("B", "verkstalld"), Ledger("C", "avslutad"), Ledger("D", "kvarstar")], [], CancellationToken.None);
         Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((4, 2)));
-        await ledger.MarkSubmittedAsync("sn", "2024Q2", ["B"], "Handläggare", CancellationToken.None);
+        await ledger.MarkSubmittedAsync("sn", "2024Q2", ["B"], new Core.Lifecycle.Actor("anna", "Handläggare", Core.Lifecycle.Actor.FromOs), CancellationToken.None);
         Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((3, 1)));
         Assert.That(await ledger.UnsubmittedAsync("other", "2024Q2", CancellationToken.None), Is.EqualTo((0, 0)), "another nämnd's rows do not count");
     }

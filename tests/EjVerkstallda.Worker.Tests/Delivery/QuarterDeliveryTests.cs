@@ -6,8 +6,9 @@ namespace EjVerkstallda.Worker.Tests.Delivery;
 
 /// <summary>
 /// A whole quarter through the real SMTP relay, as the municipality lives it: the run sends the draft to the handläggare,
-/// the reports are entered at IVO, the approval sends the final report to nämnd, fullmäktige and revisorer (once, however
-/// often it is approved), and a reported case verkställd later causes exactly one closing-report reminder.
+/// the reports are entered at IVO, the approval sends the statistikrapport to the nämnd (once, however often it is approved;
+/// fullmäktige and revisorer get it after the nämnd's decision: <see cref="QuarterLifecycleTests"/>), and a reported case
+/// verkställd later causes exactly one closing-report reminder.
 /// </summary>
 [TestFixture]
 [NonParallelizable]
@@ -34,17 +35,17 @@ public sealed partial class QuarterDeliveryTests
 
         var approve = await _world.Ejv("approve", "--quarter", "2024Q1", "--by", "Nämndsekreterare Test");
         Assert.That(approve.ExitCode, Is.Zero, approve.ToString());
-        AssertFinals(_world.Received().Skip(1).ToList());
+        AssertFinals(_world.Received().Skip(1).ToList(), NamndRegistrator);
 
         var again = await _world.Ejv("approve", "--quarter", "2024Q1", "--by", "Någon Annan");
         Assert.That(again.ExitCode, Is.Zero, again.ToString());
         Assert.That(again.Stdout, Does.Contain("already approved"));
-        Assert.That(_world.Received(), Has.Count.EqualTo(4), "approving again sends nothing");
+        Assert.That(_world.Received(), Has.Count.EqualTo(2), "approving again sends nothing");
 
         _world.Cases.Execute("UPDATE ejv_beslut SET verkstallighetsdatum = '2024-05-02' WHERE beslut_id = 'B-1002'");
         var remind = await _world.Ejv("remind");
         Assert.That(remind.ExitCode, Is.Zero, remind.ToString());
-        var reminders = _world.Received().Skip(4).ToList();
+        var reminders = _world.Received().Skip(2).ToList();
         Assert.That(reminders, Has.Count.EqualTo(1), remind.ToString());
         Assert.That(reminders[0].DecodedHeader("Subject"), Does.StartWith("Återrapportering till IVO: beslut B-1002"));
         Assert.That(reminders[0].Header("To"), Does.Contain(DeliveryWorld.Handlaggare));
@@ -52,7 +53,7 @@ public sealed partial class QuarterDeliveryTests
 
         var remindAgain = await _world.Ejv("remind");
         Assert.That(remindAgain.ExitCode, Is.Zero, remindAgain.ToString());
-        Assert.That(_world.Received(), Has.Count.EqualTo(5), "a reminder is sent once");
+        Assert.That(_world.Received(), Has.Count.EqualTo(3), "a reminder is sent once");
     }
 
     private static void AssertDraft(IReadOnlyList<MimeEntity> drafts)
@@ -68,17 +69,15 @@ public sealed partial class QuarterDeliveryTests
         AssertDocx(draft);
     }
 
-    private static void AssertFinals(IReadOnlyList<MimeEntity> finals)
+    private const string NamndRegistrator = "registrator.socialnamnden@exempelkommun.example";
+
+    private static void AssertFinals(IReadOnlyList<MimeEntity> finals, params string[] expected)
     {
-        var expected = new[]
-        {
-            "registrator.socialnamnden@exempelkommun.example", "registrator.kf@exempelkommun.example", "revisorerna@exempelkommun.example",
-        };
-        Assert.That(finals, Has.Count.EqualTo(3));
+        Assert.That(finals, Has.Count.EqualTo(expected.Length));
         Assert.That(finals.Select(f => f.Header("To")!.Trim('<', '>')), Is.EquivalentTo(expected));
         foreach (var f in finals)
         {
-            Assert.That(f.DecodedHeader("Subject"), Is.EqualTo("Rapportering av ej verkställda gynnande beslut, kvartal 1 2024 – Socialnämnden"));
+            Assert.That(f.DecodedHeader("Subject"), Does.StartWith("Rapportering av ej verkställda gynnande beslut, kvartal 1 2024 – Socialnämnden"));
             var body = DeliveryWorld.Body(f);
             Assert.That(body, Does.Contain("var 3 beslut inte verkställda inom tre månader: 2 enligt SoL och 1 enligt LSS"));
             Assert.That(body, Does.Not.Contain("B-100"), "no case ids in a public e-mail");

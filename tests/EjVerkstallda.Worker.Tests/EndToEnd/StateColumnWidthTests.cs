@@ -33,8 +33,7 @@ public sealed class StateColumnWidthTests
             .Add(longId, "P-3", "SABO", "2023-11-30")
             .Add(new string('\a', 100), "P-4", "SABO", "2023-11-30")
             .Add("B-5", new string('P', 150), "SABO", "2023-11-30", fodd: "1950-02-02", kon: "K");
-        var longName = new string('N', 300);
-        var longestApprover = new string('A', 200); // the longest ejv approve --by accepts
+        var longestName = new string('A', 200); // the longest --by accepts (approve, decision, ivo submitted)
         string[] config =
         [
             "--Ejv:Source:Provider=sqlite", $"--Ejv:Source:ConnectionString={cases.ConnectionString}",
@@ -45,8 +44,9 @@ public sealed class StateColumnWidthTests
         foreach (var command in new[]
         {
             new[] { "run", "--quarter", "2024Q1" },
-            ["ivo", "submitted", "--quarter", "2024Q1", "--all", "--by", longName],
-            ["approve", "--quarter", "2024Q1", "--by", longestApprover],
+            ["ivo", "submitted", "--quarter", "2024Q1", "--all", "--by", longestName],
+            ["approve", "--quarter", "2024Q1", "--by", longestName],
+            ["decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", new string('§', 40), "--by", longestName],
         })
         {
             var r = await EjvProcess.RunAsync(_dir, [.. command, .. config]);

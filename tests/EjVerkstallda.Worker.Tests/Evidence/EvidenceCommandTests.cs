@@ -106,8 +106,8 @@ public sealed class EvidenceCommandTests
             Assert.That(Convert.ToHexString(SHA256.HashData(entries[path])).ToLowerInvariant(), Is.EqualTo(sha), path);
         Assert.That(manifest.Keys, Is.SupersetOf(new[]
         {
-            "README.txt", "dokument/ivo-underlag.json", "dokument/statistikrapport.json", "dokument/statistikrapport.docx",
-            "dokument.json", "godkannanden.json", "meddelanden.json", "ivo-rapporter.json", "datakvalitet.json", "korningar.json",
+            "README.txt", "dokument/version-1/ivo-underlag.json", "dokument/version-1/statistikrapport.json", "dokument/version-1/statistikrapport.docx",
+            "dokument/senaste-korning/statistikrapport.json", "dokument.json", "versioner.json", "leveranser.json", "handelser.json", "meddelanden.json", "ivo-rapporter.json", "datakvalitet.json", "korningar.json",
         }));
         Assert.That(Encoding.UTF8.GetString(entries["README.txt"]), Does.Contain("SEKRETESS").And.Contain("manifest.json"));
         Assert.That(Json(entries, "dokument.json").EnumerateArray().Select(d => d.GetProperty("hashMatchesStore").GetBoolean()), Is.All.True);
@@ -124,9 +124,15 @@ public sealed class EvidenceCommandTests
         var runs = Json(entries, "korningar.json").EnumerateArray().ToList();
         Assert.That(runs.Select(x => x.GetProperty("outcome").GetString()), Is.EqualTo(new[] { "succeeded", "succeeded" }), "both runs of the quarter");
 
-        var approval = Json(entries, "godkannanden.json").EnumerateArray().Single();
-        Assert.That(approval.GetProperty("approvedBy").GetString(), Does.Contain("Anna Godkännare"));
-        Assert.That(approval.GetProperty("approvedAt").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
+        var version = Json(entries, "versioner.json").EnumerateArray().Single();
+        Assert.That((version.GetProperty("version").GetInt32(), version.GetProperty("state").GetString()), Is.EqualTo((1, "approved")),
+            "the second run changed nothing: one version, approved");
+        Assert.That(version.GetProperty("approvedByName").GetString(), Is.EqualTo("Anna Godkännare"));
+        Assert.That(version.GetProperty("approvedById").GetString(), Is.EqualTo(Environment.UserName), "the OS account that ran ejv approve");
+        Assert.That(version.GetProperty("approvedAt").GetString(), Does.Match(@"^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ$"));
+        var audit = Json(entries, "handelser.json").EnumerateArray().Select(a => a.GetProperty("what").GetString()).ToList();
+        Assert.That(audit, Does.Contain("ivo.entered").And.Contain("approve"));
+        Assert.That(Json(entries, "leveranser.json").EnumerateArray().Select(x => x.GetProperty("role").GetString()), Does.Contain("namnd"));
 
         var messages = Json(entries, "meddelanden.json").EnumerateArray().ToList();
         Assert.That(messages.Select(m => m.GetProperty("kind").GetString()), Does.Contain("draft").And.Contain("final"));
@@ -144,7 +150,7 @@ public sealed class EvidenceCommandTests
         Assert.That(Encoding.UTF8.GetString(entries["meddelanden.json"]), Does.Not.Contain("Hej,"), "no body text");
 
         var reports = Json(entries, "ivo-rapporter.json").EnumerateArray().ToDictionary(x => x.GetProperty("beslutId").GetString()!);
-        Assert.That(reports["B-2001"].GetProperty("submittedBy").GetString(), Is.EqualTo("Greta Handläggare"));
+        Assert.That(reports["B-2001"].GetProperty("submittedBy").GetString(), Does.StartWith("Greta Handläggare"));
         Assert.That(reports["B-2001"].GetProperty("submittedAt").GetString(), Is.Not.Null);
         Assert.That(reports["B-2002"].GetProperty("submittedAt").ValueKind, Is.EqualTo(JsonValueKind.Null));
 

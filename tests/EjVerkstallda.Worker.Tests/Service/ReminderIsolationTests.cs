@@ -35,11 +35,11 @@ public sealed class ReminderIsolationTests
         var outbox = ejv.Get<OutboxStore>();
         var a = await outbox.ListAsync("a", CancellationToken.None);
         var b = await outbox.ListAsync("b", CancellationToken.None);
-        var approvals = await ejv.Get<Infrastructure.State.ApprovalStore>().ListAsync("b", CancellationToken.None);
+        var approvals = (await ejv.Get<Infrastructure.State.LifecycleStore>().LoadAllAsync("b", CancellationToken.None)).Where(l => !l.AwaitsApproval);
         Assert.Multiple(() =>
         {
             Assert.That(result.AutoApproved, Is.EqualTo(1), "b is approved");
-            Assert.That(approvals.Select(x => x.Quarter), Is.EqualTo(new[] { "2026Q3" }));
+            Assert.That(approvals.Select(x => x.Quarter.ToString()), Is.EqualTo(new[] { "2026Q3" }));
             Assert.That(result.Recorded, Is.EqualTo(4), "both nämnder' closing reminders and IVO-overdue reminders (the window closed 2026-10-31) are recorded");
             Assert.That(a.Count(m => m.MessageId.StartsWith("reminder.closing.a.", StringComparison.Ordinal)), Is.EqualTo(1), "a's own reminder");
             Assert.That(b.Count(m => m.MessageId.StartsWith("reminder.closing.b.", StringComparison.Ordinal)), Is.EqualTo(1), "b's reminder");
@@ -74,7 +74,7 @@ public sealed class ReminderIsolationTests
     {
         await using var c = await ejv.Get<Infrastructure.State.StateDb>().OpenAsync(CancellationToken.None);
         await using var cmd = c.CreateCommand();
-        cmd.CommandText = "DELETE FROM ejv_document WHERE namnd_id = @namnd AND name = @name";
+        cmd.CommandText = "DELETE FROM ejv_version_document WHERE namnd_id = @namnd AND name = @name";
         Add(cmd, "@namnd", namnd);
         Add(cmd, "@name", OutputNames.StatistikJson);
         Assert.That(await cmd.ExecuteNonQueryAsync(), Is.EqualTo(1), "the stored public report");
