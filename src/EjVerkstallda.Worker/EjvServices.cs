@@ -44,9 +44,11 @@ public static class EjvServices
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
-        services.AddSingleton<IRevisorChannel, NoRevisorChannel>();
+        services.AddSingleton<IRevisorChannel, RevisorChannel>();
         services.AddSingleton<ReminderService>();
         services.AddSingleton<QuarterlyRunner>();
+        services.AddSingleton<CaseJudge>();
+        services.AddSingleton<ImportStore>();
         services.AddMail();
         return services;
     }

@@ -52,6 +52,10 @@ public static class SecureFiles
     public static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share = FileShare.None, FileOptions options = FileOptions.None) =>
         Open(path, mode, access, share, options, shareWithGroup: false);
 
+    /// <summary>Creates a new file (never an existing one): <c>0600</c>, or <c>0640</c> in a group-private folder with <paramref name="shareWithGroup"/>.</summary>
+    public static FileStream CreateNew(string path, bool shareWithGroup) =>
+        Open(path, FileMode.CreateNew, FileAccess.Write, FileShare.None, FileOptions.WriteThrough, shareWithGroup);
+
     private static FileStream Open(string path, FileMode mode, FileAccess access, FileShare share, FileOptions options, bool shareWithGroup)
     {
         var folder = Path.GetDirectoryName(Path.GetFullPath(path));

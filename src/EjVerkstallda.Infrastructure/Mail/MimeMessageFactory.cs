@@ -26,8 +26,15 @@ internal static partial class MimeMessageFactory
         message.From.Add(ParseAddress(mail, mail.From, "the sender"));
         for (int i = 0; i < mail.To.Count; i++)
             message.To.Add(ParseAddress(mail, mail.To[i], $"recipient #{i + 1}"));
-        message.Body = Body(mail);
+        message.Body = mail.EncryptTo.Count == 0 ? Body(mail) : Encrypted(mail);
         return message;
+    }
+
+    /// <summary>The plain body exists only in memory, only until it is encrypted: the sender and the pickup file see the envelope.</summary>
+    private static MimeEntity Encrypted(OutgoingMail mail)
+    {
+        using var plain = Body(mail);
+        return SmimeEncryptor.Encrypt(mail.MessageId, plain, mail.EncryptTo);
     }
 
     private static MimeEntity Body(OutgoingMail mail)

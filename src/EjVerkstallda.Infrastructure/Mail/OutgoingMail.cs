@@ -19,4 +19,11 @@ public sealed record OutgoingMail(
     IReadOnlyList<string> To,
     string Subject,
     string Body,
-    IReadOnlyList<MailAttachment> Attachments);
+    IReadOnlyList<MailAttachment> Attachments)
+{
+    /// <summary>
+    /// Certificate files (PEM or DER) of the recipients; when given, the whole body (text and attachments) is S/MIME
+    /// encrypted to every one of them (<see cref="SmimeEncryptor"/>) and only the headers travel in clear text.
+    /// </summary>
+    public IReadOnlyList<string> EncryptTo { get; init; } = [];
+}

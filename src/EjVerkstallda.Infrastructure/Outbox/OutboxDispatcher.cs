@@ -68,7 +68,14 @@ public sealed class OutboxDispatcher(
         if (!await store.RenewClaimAsync(m.MessageId, _me, options.Lease, ct)) throw new ClaimLostException();
         try
         {
-            await sender.SendAsync(ToMail(m), ct);
+            if (m.Channel == OutboxChannels.Folder)
+            {
+                if (!await FolderDelivery.DeliverAsync(m, ct)) OutboxLog.AlreadyInFolder(logger, m.MessageId);
+            }
+            else
+            {
+                await sender.SendAsync(ToMail(m), ct);
+            }
         }
         catch (Exception ex) when (ex is not (MailTransientException or MailPermanentException or OperationCanceledException))
         {
@@ -95,7 +102,10 @@ public sealed class OutboxDispatcher(
         m.Recipients,
         m.Subject,
         m.Body,
-        m.Attachment is null || m.AttachmentName is null ? [] : [new MailAttachment(m.AttachmentName, m.AttachmentType ?? "application/octet-stream", m.Attachment)]);
+        m.Attachment is null || m.AttachmentName is null ? [] : [new MailAttachment(m.AttachmentName, m.AttachmentType ?? "application/octet-stream", m.Attachment)])
+    {
+        EncryptTo = m.EncryptTo,
+    };
 }
 
 public sealed record DispatchResult(int Sent, int RetryLater, int Failed);
@@ -129,6 +139,9 @@ internal static partial class OutboxLog
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Warning, Message = "Mail {MessageId} not sent by this process: its claim ran out (lease {Lease}) and another sender has taken it over")]
     public static partial void ClaimLost(ILogger logger, string messageId, TimeSpan lease);
+
+    [LoggerMessage(EventId = 3004, Level = LogLevel.Information, Message = "Outbox item {MessageId} was already in its folder with the same content (delivered before a restart); marked sent")]
+    public static partial void AlreadyInFolder(ILogger logger, string messageId);
 
     [LoggerMessage(EventId = 3002, Level = LogLevel.Error, Message = "Mail {MessageId} failed permanently and stays in the outbox as failed (ejv status; ejv mail retry once fixed): {Reason}")]
     public static partial void Failed(ILogger logger, string messageId, string reason);

@@ -17,6 +17,21 @@ public sealed record OutboxMessage
     public string? AttachmentName { get; init; }
     public string? AttachmentType { get; init; }
     public byte[]? Attachment { get; init; }
+
+    /// <summary><see cref="OutboxChannels.Mail"/> (the default) or <see cref="OutboxChannels.Folder"/>: the attachment written to <see cref="Destination"/>.</summary>
+    public string Channel { get; init; } = OutboxChannels.Mail;
+
+    /// <summary>For an S/MIME mail: the recipients' certificate files (PEM or DER); the message is encrypted to them when it is sent.</summary>
+    public IReadOnlyList<string> EncryptTo { get; init; } = [];
+
+    /// <summary>For <see cref="OutboxChannels.Folder"/>: the folder the attachment is written to.</summary>
+    public string? Destination { get; init; }
+}
+
+public static class OutboxChannels
+{
+    public const string Mail = "mail";
+    public const string Folder = "folder";
 }
 
 public static class OutboxKinds
@@ -25,6 +40,9 @@ public static class OutboxKinds
     public const string Final = "final";
     public const string Reminder = "reminder";
     public const string Alert = "alert";
+
+    /// <summary>The revisorer's confidential per-case reports of an approved version (encrypted mail or a protected folder).</summary>
+    public const string PerCase = "percase";
 }
 
 public static class OutboxStatus

@@ -10,8 +10,8 @@ namespace EjVerkstallda.Infrastructure.Outbox;
 /// </summary>
 public sealed class OutboxStore(StateDb db, TimeProvider clock)
 {
-    private const string Columns = "message_id, namnd_id, quarter, kind, role, recipients, subject, body, attachment_name, attachment_type, attachment, status, attempts, created_at, next_attempt_at";
-    private const string Values = "@MessageId, @Namnd, @Quarter, @Kind, @Role, @Recipients, @Subject, @Body, @AttachmentName, @AttachmentType, @Attachment, 'pending', 0, @now, @now";
+    private const string Columns = "message_id, namnd_id, quarter, kind, role, recipients, subject, body, attachment_name, attachment_type, attachment, channel, encrypt_to, destination, status, attempts, created_at, next_attempt_at";
+    private const string Values = "@MessageId, @Namnd, @Quarter, @Kind, @Role, @Recipients, @Subject, @Body, @AttachmentName, @AttachmentType, @Attachment, @Channel, @EncryptTo, @Destination, 'pending', 0, @now, @now";
 
     /// <summary>Records messages inside the caller's transaction; a message whose id is already recorded is left as it is.</summary>
     public static async Task EnqueueAsync(DbConnection c, DbTransaction tx, StateDb db, IEnumerable<OutboxMessage> messages, string now, CancellationToken ct)
@@ -22,7 +22,8 @@ public sealed class OutboxStore(StateDb db, TimeProvider clock)
             await c.ExecuteAsync(new CommandDefinition(sql, new
             {
                 m.MessageId, m.Namnd, m.Quarter, m.Kind, m.Role, Recipients = string.Join(",", m.Recipients), m.Subject, m.Body,
-                m.AttachmentName, m.AttachmentType, m.Attachment, now,
+                m.AttachmentName, m.AttachmentType, m.Attachment, m.Channel, EncryptTo = m.EncryptTo.Count == 0 ? null : string.Join('\n', m.EncryptTo),
+                m.Destination, now,
             }, tx, cancellationToken: ct));
         }
     }
@@ -56,13 +57,14 @@ public sealed class OutboxStore(StateDb db, TimeProvider clock)
     private static async Task<(OutboxMessage, long)> LoadAsync(DbConnection c, string id, CancellationToken ct)
     {
         var r = await c.QuerySingleAsync<Row>(new CommandDefinition(
-            "SELECT message_id AS MessageId, namnd_id AS Namnd, quarter AS Quarter, kind AS Kind, role AS Role, recipients AS Recipients, subject AS Subject, body AS Body, attachment_name AS AttachmentName, attachment_type AS AttachmentType, attachment AS Attachment, attempts AS Attempts FROM ejv_outbox WHERE message_id = @id",
+            "SELECT message_id AS MessageId, namnd_id AS Namnd, quarter AS Quarter, kind AS Kind, role AS Role, recipients AS Recipients, subject AS Subject, body AS Body, attachment_name AS AttachmentName, attachment_type AS AttachmentType, attachment AS Attachment, channel AS Channel, encrypt_to AS EncryptTo, destination AS Destination, attempts AS Attempts FROM ejv_outbox WHERE message_id = @id",
             new { id }, cancellationToken: ct));
         return (new OutboxMessage
         {
             MessageId = r.MessageId, Namnd = r.Namnd, Quarter = r.Quarter, Kind = r.Kind, Role = r.Role,
             Recipients = r.Recipients.Split(',', StringSplitOptions.RemoveEmptyEntries), Subject = r.Subject, Body = r.Body,
             AttachmentName = r.AttachmentName, AttachmentType = r.AttachmentType, Attachment = r.Attachment,
+            Channel = r.Channel, EncryptTo = r.EncryptTo?.Split('\n', StringSplitOptions.RemoveEmptyEntries) ?? [], Destination = r.Destination,
         }, r.Attempts);
     }
 
@@ -122,6 +124,9 @@ public sealed class OutboxStore(StateDb db, TimeProvider clock)
         public string? AttachmentName { get; init; }
         public string? AttachmentType { get; init; }
         public byte[]? Attachment { get; init; }
+        public string Channel { get; init; } = OutboxChannels.Mail;
+        public string? EncryptTo { get; init; }
+        public string? Destination { get; init; }
         public long Attempts { get; init; }
     }
 }

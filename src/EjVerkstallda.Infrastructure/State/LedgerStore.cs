@@ -75,13 +75,21 @@ public sealed class LedgerStore(StateDb db, TimeProvider clock)
         await tx.CommitAsync(ct);
     }
 
-    /// <summary>Open cases at the end of each completed quarter, for the trend in the statistikrapport.</summary>
+    /// <summary>
+    /// Open cases at the end of each completed quarter, for the trend in the statistikrapport; before the product's first
+    /// quarter, the totals the kommun imported (<c>ejv import trend</c>). A quarter the product ran itself keeps its own figure.
+    /// </summary>
     public async Task<IReadOnlyList<TrendPoint>> TrendAsync(string namnd, CancellationToken ct)
     {
         await using var c = await db.OpenAsync(ct);
-        var rows = await c.QueryAsync<(string Quarter, long Open)>(new CommandDefinition(
-            "SELECT quarter, open_count FROM ejv_quarter WHERE namnd_id = @namnd ORDER BY quarter", new { namnd }, cancellationToken: ct));
-        return rows.Select(r => new TrendPoint(r.Quarter, (int)r.Open)).ToList();
+        var rows = (await c.QueryAsync<(string Quarter, long Open)>(new CommandDefinition(
+            "SELECT quarter, open_count FROM ejv_quarter WHERE namnd_id = @namnd ORDER BY quarter", new { namnd }, cancellationToken: ct))).ToList();
+        var imported = await c.QueryAsync<(string Quarter, long Open)>(new CommandDefinition(
+            "SELECT quarter, CAST(SUM(open_count) AS BIGINT) FROM ejv_trend_import WHERE namnd_id = @namnd GROUP BY quarter", new { namnd }, cancellationToken: ct));
+        var run = rows.Select(r => r.Quarter).ToHashSet(StringComparer.Ordinal);
+        return rows.Concat(imported.Where(i => !run.Contains(i.Quarter)))
+            .OrderBy(r => r.Quarter, StringComparer.Ordinal)
+            .Select(r => new TrendPoint(r.Quarter, (int)r.Open)).ToList();
     }
 
     public async Task<IReadOnlyList<string>> CompletedQuartersAsync(string namnd, CancellationToken ct)

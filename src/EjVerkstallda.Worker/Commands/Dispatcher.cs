@@ -50,13 +50,19 @@ public static class Dispatcher
                 var applied = await MigrateAsync(sp, ct);
                 Console.Out.WriteLine($"state store up to date ({applied} script(s) applied now)");
                 return EjvProgram.Ok;
+            case "import":
+                cli.Allow("--file", "--namnd", "--dry-run");
+                return await ImportCommand.ExecuteAsync(cli, sp, ct);
+            case "reconcile":
+                cli.Allow("--from", "--to", "--namnd", "--out");
+                return await ReconcileCommand.ExecuteAsync(cli, sp, ct);
             case "init":
                 cli.Allow();
                 var created = await InitAsync(sp, ct);
                 Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, decision, ivo, evidence, mail, remind, demo, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, decision, ivo, evidence, mail, remind, demo, import, reconcile, migrate, help");
         }
     }
 

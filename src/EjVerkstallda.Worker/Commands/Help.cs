@@ -27,6 +27,12 @@ public static class Help
           ejv mail send | ejv mail retry [--namnd ID]
                                                 send what the outbox holds (retry: also what failed)
           ejv remind                            IVO window and closing-report reminders, automatic approval
+          ejv import history --file F.csv|.xlsx [--namnd ID] [--dry-run]
+                                                carry over the cases the kommun reported to IVO by hand (deploy/import/)
+          ejv import trend --file F.csv|.xlsx [--namnd ID] [--dry-run]
+                                                earlier quarters' totals for the statistikrapport's trend
+          ejv reconcile --from 2025Q1 --to 2026Q3 [--namnd ID] [--out FILE]
+                                                what the rules say should have been reported against what was (read only)
           ejv init                              create the state store (the only command that does)
           ejv migrate                           upgrade an existing state store's tables
           ejv help                              this text

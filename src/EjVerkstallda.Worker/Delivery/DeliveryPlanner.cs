@@ -25,6 +25,7 @@ public sealed class DeliveryPlanner(EjvOptions options)
         // The id depends on the result and the version, not on the day: the same result run again is the same draft, recorded once.
         var (_, sameEveryDay) = MailTexts.Draft(r, window.StatusOn(window.Opens, 0, r.Reports.Count), lc);
         var version = lc is { Version: > 1 } ? $"v{lc.Version}." : "";
+        OutboxMessage[] underlag = HandlaggareUnderlag.For(r) is { } encrypted ? [encrypted] : [];
         return
         [
             new OutboxMessage
@@ -34,6 +35,7 @@ public sealed class DeliveryPlanner(EjvOptions options)
                 Recipients = to, Subject = subject, Body = body,
                 AttachmentName = docx is null ? null : AttachmentName(r.Namnd, r.Quarter), AttachmentType = DocxType, Attachment = docx,
             },
+            .. underlag,
         ];
     }
 

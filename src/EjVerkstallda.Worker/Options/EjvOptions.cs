@@ -67,6 +67,12 @@ public sealed class NamndOptions
 
     public RecipientsOptions Recipients { get; set; } = new();
 
+    /// <summary>The protected channel of the revisorer's per-case reports (<see cref="RevisorerOptions"/>).</summary>
+    public RevisorerOptions Revisorer { get; set; } = new();
+
+    /// <summary>The handläggare's encryption certificates (<see cref="HandlaggareOptions"/>).</summary>
+    public HandlaggareOptions Handlaggare { get; set; } = new();
+
     /// <summary>The texts of the tjänsteskrivelse (diarienummer, förvaltning, signatures, sändlista, section texts).</summary>
     public Infrastructure.Documents.TjansteskrivelseOptions Tjansteskrivelse { get; set; } = new();
 

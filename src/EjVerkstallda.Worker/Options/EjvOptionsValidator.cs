@@ -72,6 +72,7 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
                 foreach (var a in list.Where(a => !IsAddress(a)))
                     failures.Add($"Ejv:Namnder:{i}:Recipients:{role} '{a}' is not an e-mail address");
             }
+            RevisorerValidation.Validate(o.Namnder[i], $"Ejv:Namnder:{i}", TimeProvider.System.GetUtcNow(), failures);
             if (o.Namnder[i].AutoApproveAfter is { } after && after <= TimeSpan.Zero)
                 failures.Add($"Ejv:Namnder:{i}:AutoApproveAfter must be positive, e.g. 14.00:00:00 for fourteen days");
         }

@@ -22,8 +22,9 @@ namespace EjVerkstallda.Worker.Runs;
 /// the quarter). A dry run is a preview under <c>dry-run/</c> that touches no state; of the current quarter, as of today.
 /// </summary>
 public sealed class QuarterlyRunner(
-    CaseSourceReader source,
+    CaseJudge judge,
     LedgerStore ledger,
+    ImportStore imports,
     IvoIdStore ivoIds,
     RunLog runs,
     DeliveryPlanner planner,
@@ -117,28 +118,13 @@ public sealed class QuarterlyRunner(
         var phase = System.Diagnostics.Stopwatch.StartNew();
         long Lap() { var ms = phase.ElapsedMilliseconds; phase.Restart(); return ms; }
         var prior = await ledger.PriorReportsAsync(namnd.Id, quarter.ToString(), ct);
-        var openAtIvo = prior.Where(p => p.Value.OwesClosingReport).Select(p => p.Key.BeslutId).ToHashSet(StringComparer.Ordinal);
-        var problems = new List<DataQualityProblem>();
-        var katalog = await source.ReadKatalogAsync(problems, ct);
-        await faults.PointAsync(FaultInjection.MidRead, ct);
-        var raw = new List<RawBeslut>();
-        await foreach (var row in source.ReadCandidatesAsync(quarter, namnd.NamndFilter, openAtIvo, ct)) raw.Add(row);
-
-        var readMs = Lap();
-        await faults.PointAsync(FaultInjection.AfterRead, ct);
-        var validation = new BeslutValidator(katalog).Validate(raw);
-        problems.AddRange(validation.Problems);
-        var classification = Classifier.Classify(quarter, validation.Beslut, k => prior.GetValueOrDefault(k),
-            new ClassificationOptions
-            {
-                LabelOldSolAsNew = options.Rules.LabelOldSolAsNew,
-                HandReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) ? first.FirstDay : null,
-                AsOf = asOf,
-            });
-        problems.AddRange(classification.Notes);
-        var reports = classification.Reports;
+        // After `ejv import history` the ledger knows what was reported by hand: FirstQuarter's guess is not needed.
+        var handReportedBefore = Kvartal.TryParse(namnd.FirstQuarter, out var first) && !await imports.HasHistoryAsync(namnd.Id, ct) ? first.FirstDay : (DateOnly?)null;
+        var judged = await judge.JudgeAsync(namnd, quarter, prior, asOf, handReportedBefore, ct);
+        var (problems, reports, raw) = (judged.Problems, judged.Reports, judged.Raw);
+        var readMs = judged.ReadMs;
         problems.AddRange(OwedButNotReported(prior, reports, raw));
-        var judgeMs = Lap();
+        var judgeMs = Lap() - readMs;
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var idsMs = Lap();
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
