@@ -42,6 +42,7 @@ public static class EjvServices
         services.AddSingleton<DocumentStore>();
         services.AddSingleton<Infrastructure.Evidence.EvidenceReader>();
         services.AddSingleton<RunOutputs>();
+        services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();
         services.AddSingleton<Lifecycle.QuarterLifecycleService>();
         services.AddSingleton<IRevisorChannel, RevisorChannel>();

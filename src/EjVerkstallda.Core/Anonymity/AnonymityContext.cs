@@ -29,7 +29,7 @@ public sealed class AnonymityContext
     public IReadOnlySet<DateOnly> AllowedDates { get; }
 
     /// <summary>
-    /// Coded vocabulary the report prints on purpose (insats names from the catalogue, the nämnd's name). A forbidden
+    /// Coded vocabulary the report prints on purpose (approved public insats names, the nämnd's name). A forbidden
     /// value that is only a part of such a term (an enhet called "Hemtjänst") is not a leak and is skipped.
     /// </summary>
     public IReadOnlyList<string> AllowedTerms { get; }
@@ -38,7 +38,8 @@ public sealed class AnonymityContext
     public static AnonymityContext ForDates(params DateOnly[] allowedDates) => new([], allowedDates);
 
     /// <summary>
-    /// The context of one quarterly run: every id and free text of the reports' beslut, the IVO ids given out,
+    /// The context of one quarterly run: every id and free text of the reports' beslut (the catalogue's benämning included:
+    /// it may appear only as part of an allowed term, i.e. an approved public name), the IVO ids given out,
     /// and the report's own dates (quarter's first and last day, the document's date).
     /// </summary>
     public static AnonymityContext ForRun(
@@ -59,9 +60,10 @@ public sealed class AnonymityContext
             if (b.Enhet is not null) forbidden.Add(new(b.Enhet, "enhet"));
         }
         forbidden.AddRange(ivoIds.OfType<string>().Select(id => new ForbiddenValue(id, "ivo_id", AlwaysCheck: true)));
+        // The catalogue's text is free text: only what is also an allowed term (an approved public name) may be printed.
+        forbidden.AddRange(list.Select(b => b.Insats.Benamning).Distinct(StringComparer.Ordinal).Select(n => new ForbiddenValue(n, "benamning")));
         forbidden.AddRange(otherForbidden ?? []);
-        var terms = (allowedTerms ?? []).Concat(list.Select(b => b.Insats.Benamning));
-        return new AnonymityContext(forbidden, [quarter.FirstDay, quarter.ReportingDay, documentDate], terms);
+        return new AnonymityContext(forbidden, [quarter.FirstDay, quarter.ReportingDay, documentDate], allowedTerms);
     }
 
     /// <summary>As <see cref="ForRun"/>, taking the beslut from the quarter's IVO reports.</summary>

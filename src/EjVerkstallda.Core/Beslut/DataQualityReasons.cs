@@ -53,6 +53,8 @@ public static class DataQualityReasons
         new("avslutsorsak_saknas", "avslutsdatum without avslutsorsak", "avslutsdatum finns men ingen avslutsorsak"),
         new("tackat_nej_ogiltigt", "tackat_nej is not a boolean (0/1)", "tackat_nej är inte 0 eller 1"),
         new("skyddad_identitet_ogiltig", "skyddad_identitet is not a boolean (0/1)", "skyddad_identitet är inte 0 eller 1"),
+        new("insats_namn_ej_godkant", "insats_kod {0} has no approved public name; printed as '{1}' until Ejv:Statistik:InsatsNamn:{0} is set",
+            "insatskod {0} har inget godkänt publikt namn; redovisas som ”{1}” tills Ejv:Statistik:InsatsNamn:{0} är satt"),
         new("kon_okant", "kon is neither K nor M; IVO identifier left to manual handling", "kön är varken K eller M; IVO-identifieraren hanteras manuellt"),
         new("stangd_i_tid_efter_rapport", "reported to IVO earlier but now closed within three months in the case system; check the dates",
             "rapporterat till IVO tidigare men nu avslutat inom tre månader enligt verksamhetssystemet; kontrollera datumen"),

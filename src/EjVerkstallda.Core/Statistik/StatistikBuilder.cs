@@ -13,10 +13,12 @@ public static class StatistikBuilder
         string namndNamn,
         IReadOnlyList<IvoReport> reports,
         IEnumerable<TrendPoint> earlierOpen,
-        StatistikOptions? options = null)
+        StatistikOptions? options = null,
+        PublishedKon? previousKon = null)
     {
         options ??= StatistikOptions.Default;
         var open = reports.Where(r => r.IsOpen).ToList();
+        var kon = KonBreakdown(open, options.MinCellSize, previousKon);
         var sections = new List<StatistikSektion>();
         foreach (var lag in Enum.GetValues<Lag>())
             foreach (var kind in Enum.GetValues<CaseKind>())
@@ -51,7 +53,9 @@ public static class StatistikBuilder
                 .Distinct()
                 .OrderBy(p => p, StringComparer.Ordinal)
                 .ToList(),
-            Kon = KonBreakdown(open, options.MinCellSize),
+            Kon = kon.Kon,
+            KonUtelamnad = kon.Utelamnad,
+            KonJamfordMed = previousKon?.Quarter,
             MinCellSize = options.MinCellSize,
         };
     }
@@ -60,8 +64,9 @@ public static class StatistikBuilder
     {
         var rows = open
             .Where(r => r.Lag == lag && r.Kind == kind)
-            .GroupBy(r => r.Beslut.Insats.Benamning, StringComparer.Ordinal)
-            .OrderBy(g => g.Key, StringComparer.Ordinal)
+            .GroupBy(r => PublicInsatsNamn.Resolve(r.Beslut.Insats, options.InsatsNamn).Namn, StringComparer.Ordinal)
+            .OrderBy(g => PublicInsatsNamn.IsNeutral(g.Key))
+            .ThenBy(g => g.Key, StringComparer.Ordinal)
             .Select(g =>
             {
                 var perBand = new int[options.BandStartMonths.Count];
@@ -72,11 +77,10 @@ public static class StatistikBuilder
         return new StatistikSektion(lag.ToString(), kind.ToCode(), rows.Sum(r => r.Antal), rows);
     }
 
-    private static KonFordelning? KonBreakdown(List<IvoReport> open, int k)
+    private static (KonFordelning? Kon, string? Utelamnad) KonBreakdown(List<IvoReport> open, int k, PublishedKon? previous)
     {
         var kvinnor = open.Count(r => r.Beslut.Kon == Kon.K && !r.Beslut.SkyddadIdentitet);
         var man = open.Count(r => r.Beslut.Kon == Kon.M && !r.Beslut.SkyddadIdentitet);
-        var unknown = open.Count - kvinnor - man;
-        return kvinnor >= k && man >= k && (unknown == 0 || unknown >= k) ? new KonFordelning(kvinnor, man) : null;
+        return KonRule.Decide(kvinnor, man, open.Count - kvinnor - man, k, previous);
     }
 }

@@ -10,6 +10,9 @@ public sealed record StatistikOptions
     /// <summary>k: every cell of an optional breakdown (kön) must reach this count or the breakdown is left out.</summary>
     public int MinCellSize { get; init; } = 3;
 
+    /// <summary>The kommun's approved public names, code → name (see <see cref="PublicInsatsNamn"/>); empty: none approved.</summary>
+    public IReadOnlyDictionary<string, string> InsatsNamn { get; init; } = new Dictionary<string, string>(StringComparer.Ordinal);
+
     public IReadOnlyList<string> BandLabels()
     {
         var labels = new List<string>();

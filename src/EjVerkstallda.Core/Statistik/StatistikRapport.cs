@@ -2,7 +2,7 @@ namespace EjVerkstallda.Core.Statistik;
 
 /// <summary>
 /// The anonymised numbers of the statistikrapport to kommunfullmäktige. Built only from coded values:
-/// counts, insats names from the catalogue, month bands and the quarter's own dates. No id, no date of a beslut, no free text.
+/// counts, approved public insats names (never the catalogue's text, see <see cref="PublicInsatsNamn"/>), month bands and the quarter's own dates. No id, no date of a beslut, no free text.
 /// </summary>
 public sealed record StatistikRapport
 {
@@ -24,8 +24,14 @@ public sealed record StatistikRapport
     /// <summary>The reporting paragraphs that apply to this quarter's beslut, e.g. <c>28 f–h §§ LSS</c>.</summary>
     public required IReadOnlyList<string> Rapporteringsparagrafer { get; init; }
 
-    /// <summary>Open beslut by kön, only when every cell reaches <see cref="MinCellSize"/>; else null.</summary>
+    /// <summary>Open beslut by kön, only when <see cref="KonRule"/> allows it (cells and change from the last published one); else null.</summary>
     public KonFordelning? Kon { get; init; }
+
+    /// <summary>Why <see cref="Kon"/> is left out: <see cref="KonRule.LitenGrupp"/> or <see cref="KonRule.LitenForandring"/>; null when shown.</summary>
+    public string? KonUtelamnad { get; init; }
+
+    /// <summary>The earlier quarter whose published kön breakdown this one was compared with; null when there was none.</summary>
+    public string? KonJamfordMed { get; init; }
 
     /// <summary>k: the smallest count an optional breakdown may show.</summary>
     public required int MinCellSize { get; init; }

@@ -4,8 +4,8 @@ using EjVerkstallda.Core.Statistik;
 namespace EjVerkstallda.Infrastructure.Documents;
 
 /// <summary>
-/// The Swedish sentences of the tjänsteskrivelse, written from the anonymised model only: counts, insats names
-/// from the catalogue, bands, quarters and the report's own dates. Nothing here can see a beslut.
+/// The Swedish sentences of the tjänsteskrivelse, written from the anonymised model only: counts, approved public insats
+/// names, bands, quarters and the report's own dates. Nothing here can see a beslut.
 /// </summary>
 internal static class StatistikTexts
 {
@@ -71,7 +71,7 @@ internal static class StatistikTexts
             : ["34 kap. 1–3 §§ SoL (2025:400)", "28 f–h §§ LSS"];
         yield return $"Enligt {Join(paragraphs)} ska nämnden lämna en statistikrapport till kommunfullmäktige över hur många gynnande beslut som inte har verkställts inom tre månader från dagen för respektive beslut. Rapporten ska ange vilka typer av insatser besluten gäller och hur lång tid som har förflutit från dagen för respektive beslut. Detsamma gäller beslut där verkställigheten har avbrutits och inte återupptagits inom tre månader från dagen för avbrottet.";
         yield return "Nämnden rapporterar samma beslut, ett i taget, till Inspektionen för vård och omsorg (IVO) och till kommunens revisorer. Ett beslut rapporteras varje kvartal tills det har verkställts eller avslutats av annan anledning. Beslut enligt SoL rapporteras enligt den lag som gällde när beslutet fattades.";
-        yield return $"Statistikrapporten är en allmän handling som kan lämnas ut till den som begär det. Enligt förarbetena ska den utformas så att ingen kan härleda vilka personer besluten gäller, och nämnden anger inte skälen till att enskilda beslut inte har verkställts. Rapporten redovisar därför bara antal beslut per lag, typ av insats och tid i hela månader sedan beslutet eller avbrottet. Den innehåller inga datum för enskilda beslut, inga enheter och inga andra uppgifter om enskilda. En fördelning efter kön redovisas bara när varje grupp omfattar minst {k} beslut.";
+        yield return $"Statistikrapporten är en allmän handling som kan lämnas ut till den som begär det. Enligt förarbetena ska den utformas så att ingen kan härleda vilka personer besluten gäller, och nämnden anger inte skälen till att enskilda beslut inte har verkställts. Rapporten redovisar därför bara antal beslut per lag, typ av insats och tid i hela månader sedan beslutet eller avbrottet. Den innehåller inga datum för enskilda beslut, inga enheter och inga andra uppgifter om enskilda. En fördelning efter kön redovisas bara när varje grupp omfattar minst {k} beslut och när skillnaden mot den senast redovisade fördelningen är minst {k} beslut i varje grupp (eller ingen alls), så att enskilda inte kan räknas fram genom att jämföra kvartal. Typer av insatser anges med de namn som nämnden har godkänt för offentlig redovisning; insatser utan godkänt namn redovisas som övriga insatser.";
     }
 
     internal static string TabellerIntro(StatistikRapport m) =>
@@ -113,9 +113,23 @@ internal static class StatistikTexts
         + "För beslut enligt 34 kap. 7 § socialtjänstlagen (2025:400) och 28 b § LSS som fattas från och med den 1 januari 2026 är avgiften lägst 15 000 kronor och högst 1 500 000 kronor. "
         + "IVO:s ansökan ska delges nämnden inom två år från beslutet eller avbrottet.";
 
-    internal static string Jamstalldhet(StatistikRapport m) => m.Kon is { } kon
-        ? $"Av de {m.Totals.Open} ej verkställda besluten och avbrotten gäller {kon.Kvinnor} kvinnor eller flickor och {kon.Man} män eller pojkar."
-        : $"En fördelning efter kön redovisas inte, eftersom minst en grupp skulle omfatta färre än {m.MinCellSize} beslut och enskilda då skulle kunna identifieras.";
+    internal static string Jamstalldhet(StatistikRapport m) => (m.Kon, m.KonUtelamnad) switch
+    {
+        ({ } kon, _) => $"Av de {m.Totals.Open} ej verkställda besluten och avbrotten gäller {kon.Kvinnor} kvinnor eller flickor och {kon.Man} män eller pojkar.",
+        (null, KonRule.LitenForandring) => KonForandringText(m),
+        _ => $"En fördelning efter kön redovisas inte, eftersom minst en grupp skulle omfatta färre än {m.MinCellSize} beslut och enskilda då skulle kunna identifieras.",
+    };
+
+    /// <summary>The breakdown held back because its difference from the last published one is too small (see <see cref="KonRule"/>).</summary>
+    private static string KonForandringText(StatistikRapport m)
+    {
+        var previous = Core.Kvartal.Kvartal.TryParse(m.Quarter, out var q) ? q.Previous.ToString() : null;
+        var against = m.KonJamfordMed is null || m.KonJamfordMed == previous
+            ? "föregående kvartal"
+            : $"den senast redovisade fördelningen ({Kvartal(m.KonJamfordMed)})";
+        return $"Fördelningen per kön redovisas inte detta kvartal eftersom förändringen mot {against} är för liten för att inte röja enskilda. "
+            + $"Fördelningen redovisas när varje grupp har förändrats med minst {m.MinCellSize} beslut, eller inte alls.";
+    }
 
     internal static string Fill(string template, StatistikRapport m, DateOnly upprattad) => template
         .Replace("{kvartal}", m.Quarter.Length == 6 ? m.Quarter[5..] : m.Quarter, StringComparison.Ordinal)

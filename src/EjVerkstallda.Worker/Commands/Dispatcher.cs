@@ -50,6 +50,9 @@ public static class Dispatcher
                 var applied = await MigrateAsync(sp, ct);
                 Console.Out.WriteLine($"state store up to date ({applied} script(s) applied now)");
                 return EjvProgram.Ok;
+            case "check-source":
+                cli.Allow("--namnd", "--json", "--lang");
+                return await CheckSourceCommand.ExecuteAsync(cli, sp, ct);
             case "import":
                 cli.Allow("--file", "--namnd", "--dry-run");
                 return await ImportCommand.ExecuteAsync(cli, sp, ct);
@@ -62,7 +65,7 @@ public static class Dispatcher
                 Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, status, approve, decision, ivo, evidence, mail, remind, demo, import, reconcile, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, check-source, status, approve, decision, ivo, evidence, mail, remind, demo, import, reconcile, migrate, help");
         }
     }
 

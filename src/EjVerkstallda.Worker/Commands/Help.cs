@@ -27,6 +27,8 @@ public static class Help
           ejv mail send | ejv mail retry [--namnd ID]
                                                 send what the outbox holds (retry: also what failed)
           ejv remind                            IVO window and closing-report reminders, automatic approval
+          ejv check-source [--namnd ID] [--json] [--lang sv|en]
+                                                check the case system's views (read-only): columns, types, codes, indexes
           ejv import history --file F.csv|.xlsx [--namnd ID] [--dry-run]
                                                 carry over the cases the kommun reported to IVO by hand (deploy/import/)
           ejv import trend --file F.csv|.xlsx [--namnd ID] [--dry-run]

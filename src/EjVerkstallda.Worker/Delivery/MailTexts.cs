@@ -54,6 +54,7 @@ public static class MailTexts
         sb.AppendLine($"Datakvalitet: {r.Problems.Count} anmärkning(ar) på rader i verksamhetssystemet");
         foreach (var p in r.Problems) sb.AppendLine($"  {p.BeslutId ?? "(utan beslut_id)"}: {Core.Beslut.DataQualityReasons.Svenska(p.Problem)}{(p.Excluded ? " (ej bedömd)" : "")}");
         sb.AppendLine();
+        PendingInsatsNamn(sb, r);
         if (r.PublicBlocked is not null)
         {
             sb.AppendLine("OBS: Anonymitetskontrollen stoppade statistikrapporten, så den skrivs inte och kan inte godkännas.");
@@ -63,6 +64,20 @@ public static class MailTexts
         }
         LifecycleDraftTexts.NextStep(sb, r.Namnd.Id, q, lc);
         return ($"{LifecycleDraftTexts.SubjectPrefix(lc)}: ej verkställda beslut {QuarterName(q)} – {r.Namnd.Namn}", sb.ToString());
+    }
+
+    /// <summary>
+    /// Insatser printed under a neutral heading until the kommun approves a public name. The catalogue's text is shown here
+    /// (the draft goes only to the handläggare), never in a public document.
+    /// </summary>
+    private static void PendingInsatsNamn(StringBuilder sb, QuarterResult r)
+    {
+        if (r.PendingInsatsNamn.Count == 0) return;
+        sb.AppendLine("Insatsnamn som väntar på godkännande:");
+        foreach (var i in r.PendingInsatsNamn) sb.AppendLine($"  {i.Kod} – {Core.Beslut.PrintableText.Of(i.Benamning)}");
+        sb.AppendLine("De redovisas under ”Övriga insatser enligt SoL/LSS” i statistikrapporten tills ett publikt namn är godkänt");
+        sb.AppendLine("(Ejv:Statistik:InsatsNamn:<kod> i konfigurationen). Skriv inga namn, adresser eller andra uppgifter om enskilda i namnet.");
+        sb.AppendLine();
     }
 
     /// <summary>The public cover text of the final report: coded values and the quarter's own dates only.</summary>

@@ -11,6 +11,7 @@ public sealed class EjvOptions
     public StateOptions State { get; set; } = new();
     public OutputOptions Output { get; set; } = new();
     public RulesOptions Rules { get; set; } = new();
+    public StatistikSectionOptions Statistik { get; set; } = new();
     public MailOptions Mail { get; set; } = new();
     public IvoOptions Ivo { get; set; } = new();
     public ScheduleOptions Schedule { get; set; } = new();
@@ -75,6 +76,9 @@ public sealed class NamndOptions
 
     /// <summary>The texts of the tjänsteskrivelse (diarienummer, förvaltning, signatures, sändlista, section texts).</summary>
     public Infrastructure.Documents.TjansteskrivelseOptions Tjansteskrivelse { get; set; } = new();
+
+    /// <summary>This nämnd's approved public insats names (insats_kod → name), over <c>Ejv:Statistik:InsatsNamn</c>.</summary>
+    public Dictionary<string, string> InsatsNamn { get; set; } = new(StringComparer.Ordinal);
 
     /// <summary>Approve the report automatically this long after the draft was recorded; empty (the default): only by hand.</summary>
     public TimeSpan? AutoApproveAfter { get; set; }

@@ -33,6 +33,9 @@ public sealed class EjvOptionsValidator : IValidateOptions<EjvOptions>
         if (Core.Kvartal.KommunTid.TryFind(o.Rules.TimeZone) is null)
             failures.Add($"Ejv:Rules:TimeZone '{o.Rules.TimeZone}' is not a time zone on this machine; use an IANA id, e.g. Europe/Stockholm");
         Namnder(o.Namnder, failures);
+        StatistikSectionOptions.Validate(o.Statistik.InsatsNamn, "Ejv:Statistik:InsatsNamn", failures);
+        for (var i = 0; i < o.Namnder.Count; i++)
+            StatistikSectionOptions.Validate(o.Namnder[i].InsatsNamn, $"Ejv:Namnder:{i}:InsatsNamn", failures);
         Mail(o, failures);
         Ivo(o.Ivo, failures);
         Schedule(o, failures);

@@ -31,6 +31,7 @@ public sealed class QuarterlyRunner(
     Infrastructure.Outbox.OutboxStore outbox,
     RunLock runLock,
     RunOutputs outputs,
+    PublishedKonReader publishedKon,
     FaultInjection faults,
     Lifecycle.QuarterLifecycleService lifecycle,
     EjvOptions options,
@@ -127,14 +128,19 @@ public sealed class QuarterlyRunner(
         var judgeMs = Lap() - readMs;
         var ids = await ivoIds.AssignAsync(namnd.Id, reports.Select(r => r.Beslut), persist: !dryRun, ct);
         var idsMs = Lap();
-        var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), StatistikOptionsOf(options.Rules));
+        var statistikOptions = StatistikOptionsOf(options, namnd);
+        var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), statistikOptions,
+            await publishedKon.LatestBeforeAsync(namnd.Id, quarter, ct));
+        var pendingNames = PublicInsatsNamn.Pending(reports.Where(r => r.IsOpen).Select(r => r.Beslut.Insats), statistikOptions.InsatsNamn);
+        problems.AddRange(pendingNames.Select(PublicInsatsNamn.ProblemFor));
         var folder = dryRun ? OutputFiles.PreviewFolderFor(options.Output.Folder, namnd.Id, quarter.ToString())
             : OutputFiles.FolderFor(options.Output.Folder, namnd.Id, quarter.ToString());
         string? IvoIdOf(IvoReport r) => Core.Ivo.IvoId.ManualHandlingReason(r.Beslut) is null ? ids.GetValueOrDefault(r.Beslut.PersonId) : null;
         var underlag = IvoUnderlag.From(quarter, namnd.Id, reports, IvoIdOf, problems, asOf);
         var files = await outputs.WriteAsync(namnd, quarter, folder, underlag, statistik, reports, IvoIdOf, problems, today, ct);
 
-        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder) { PublicBlocked = files.Blocked, PreviewAsOf = asOf };
+        var result = new QuarterResult(namnd, quarter, dryRun, reports, problems, underlag, statistik, folder)
+            { PublicBlocked = files.Blocked, PreviewAsOf = asOf, PendingInsatsNamn = pendingNames };
         var outputsMs = Lap();
         await faults.PointAsync(FaultInjection.AfterOutputs, ct);
         if (!dryRun)
@@ -165,10 +171,11 @@ public sealed class QuarterlyRunner(
                 : $"reported to IVO earlier ({p.Key.Kind.ToCode()}), but no longer in the case source; the closing report is still owed", Excluded: false));
     }
 
-    public static StatistikOptions StatistikOptionsOf(RulesOptions rules) => new()
+    public static StatistikOptions StatistikOptionsOf(EjvOptions options, NamndOptions namnd) => new()
     {
-        MinCellSize = rules.MinCellSize,
-        BandStartMonths = rules.BandStartMonths.Count > 0 ? rules.BandStartMonths : StatistikOptions.Default.BandStartMonths,
+        MinCellSize = options.Rules.MinCellSize,
+        BandStartMonths = options.Rules.BandStartMonths.Count > 0 ? options.Rules.BandStartMonths : StatistikOptions.Default.BandStartMonths,
+        InsatsNamn = options.Statistik.ApprovedFor(namnd),
     };
 }
 
@@ -187,6 +194,9 @@ public sealed record QuarterResult(
 
     /// <summary>For a dry run of a quarter that has not ended: the day it was judged as of (today in the kommun).</summary>
     public DateOnly? PreviewAsOf { get; init; }
+
+    /// <summary>Insatser printed under a neutral heading because no public name is approved (their catalogue text: for the draft only).</summary>
+    public IReadOnlyList<InsatsDefinition> PendingInsatsNamn { get; init; } = [];
 
     public int Count(ReportStatus s) => Reports.Count(r => r.Status == s);
 

@@ -40,8 +40,14 @@ public sealed class StatistikBuilderTests
         };
     }
 
+    /// <summary>The kommun's approved public names for the SoL codes of <see cref="TestData"/> (LSS carries the law's names).</summary>
+    private static readonly StatistikOptions Approved = new()
+    {
+        InsatsNamn = new Dictionary<string, string>(StringComparer.Ordinal) { ["SABO"] = "Särskilt boende", ["HT"] = "Hemtjänst" },
+    };
+
     private static StatistikRapport Build(IReadOnlyList<IvoReport> reports, IEnumerable<TrendPoint>? earlier = null, StatistikOptions? options = null) =>
-        StatistikBuilder.Build(Q1, "socialnamnden", "Socialnämnden", reports, earlier ?? [], options);
+        StatistikBuilder.Build(Q1, "socialnamnden", "Socialnämnden", reports, earlier ?? [], options ?? Approved);
 
     [Test]
     public void Build_NoReports_HasFourEmptySectionsAndZeroTotals()

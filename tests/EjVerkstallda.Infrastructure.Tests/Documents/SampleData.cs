@@ -75,8 +75,14 @@ internal static class SampleData
         return Classifier.Classify(Quarter, beslut, key => earlier.Contains(key.BeslutId) ? new PriorReport(true, false) : PriorReport.None).Reports;
     }
 
+    /// <summary>The kommun's approved public names: here the catalogue's own SoL names (LSS carries the law's names).</summary>
+    internal static readonly StatistikOptions Approved = new()
+    {
+        InsatsNamn = Catalogue.Where(i => i.Lag == Lag.SoL).ToDictionary(i => i.Kod, i => i.Benamning, StringComparer.Ordinal),
+    };
+
     internal static StatistikRapport SampleModel() =>
-        StatistikBuilder.Build(Quarter, "socialnamnden", "Socialnämnden", SampleReports(), EarlierTrend);
+        StatistikBuilder.Build(Quarter, "socialnamnden", "Socialnämnden", SampleReports(), EarlierTrend, Approved);
 }
 
 /// <summary>Fictional identifying strings planted in the case system's free text.</summary>

@@ -112,8 +112,10 @@ public sealed class ReaderTextTests
         };
         foreach (var (place, text) in places)
             Assert.That(RawControls(text), Is.Empty, $"raw control characters in {place}");
-        foreach (var place in new[] { "statistikrapport.docx", "ivo-underlag.xlsx", "ivo list" })
+        foreach (var place in new[] { "draft", "ivo-underlag.xlsx", "ivo list" })
             Assert.That(places[place], Does.Contain(BenamningCleaned), $"{place} shows the benämning, written out by the one rule");
+        // Issue 12: an insats with no approved public name is never printed by its catalogue text in the public document.
+        Assert.That(places["statistikrapport.docx"], Does.Not.Contain(BenamningCleaned).And.Not.Contain("Hem\\u0007").And.Contain("Övriga insatser enligt SoL"));
         Assert.That(Directory.GetFiles(Path.Combine(_dir, "logs")).Select(File.ReadAllText), Has.None.Contain("   at "), "no stack trace in the log");
     }
 
