@@ -189,6 +189,9 @@ public abstract class StateStoreTests<TDb> where TDb : ITestDatabase, new()
         await ledger.MarkSubmittedAsync("sn", "2024Q2", ["B"], new Core.Lifecycle.Actor("anna", "Handläggare", Core.Lifecycle.Actor.FromOs), CancellationToken.None);
         Assert.That(await ledger.UnsubmittedAsync("sn", "2024Q2", CancellationToken.None), Is.EqualTo((3, 1)));
         Assert.That(await ledger.UnsubmittedAsync("other", "2024Q2", CancellationToken.None), Is.EqualTo((0, 0)), "another nämnd's rows do not count");
+        var audit = await new AuditStore(_state).ListAsync("sn", "2024Q2", CancellationToken.None);
+        Assert.That(audit.Select(a => (a.What, a.ActorId, a.ActorName)), Is.EqualTo(new[] { ("ivo.entered", "anna", "Handläggare") }), "who marked it, in the same transaction");
+        Assert.That((await ledger.QuarterAsync("sn", "2024Q2", CancellationToken.None)).Single(r => r.BeslutId == "B").SubmittedBy, Is.EqualTo("Handläggare (anna)"));
     }
 
     private static Beslut Person(string personId, string beslutId, DateOnly? born, Kon? kon, bool skyddad = false) => new()

@@ -115,6 +115,33 @@ public sealed class QuarterLifecycleTests
         Assert.That(To(Namnd), Is.Zero);
     }
 
+    [Test]
+    public async Task Draft_WithAWebFrontEnd_LinksToTheQuarterPageInsteadOfCommands()
+    {
+        var run = await _world.EjvWith(["run", "--quarter", "2024Q1"], "--Ejv:Web:PublicUrl=https://ejv.kommun.example/");
+        Assert.That(run.ExitCode, Is.Zero, run.ToString());
+        var body = DeliveryWorld.Body(_world.ReceivedBy(DeliveryWorld.Handlaggare).Single());
+        Assert.That(body, Does.Contain("Godkänn och registrera beslutet på kvartalets sida: https://ejv.kommun.example/namnd/socialnamnden/kvartal/2024Q1"));
+        Assert.That(body, Does.Contain("Nästa steg:").And.Contain("Nämnden beslutar om rapporten"));
+        Assert.That(body, Does.Not.Contain("ejv approve").And.Not.Contain("ejv ivo submitted").And.Not.Contain("ejv decision"), "no shell commands where the page serves");
+    }
+
+    [Test]
+    public async Task Status_AfterApproval_ShowsVersionStateWhoAndWhatWasSent()
+    {
+        await Ok("run", "--quarter", "2024Q1");
+        await Ok("approve", "--quarter", "2024Q1", "--by", "Anna Andersson");
+        var body = DeliveryWorld.Body(_world.ReceivedBy(DeliveryWorld.Handlaggare).Single());
+        Assert.That(body, Does.Contain("ejv approve --quarter 2024Q1 --namnd socialnamnden").And.Contain("ejv decision --quarter 2024Q1"), "without a web front end: the commands");
+
+        var status = await _world.Ejv("status");
+        Assert.That(status.ExitCode, Is.Zero, status.ToString());
+        Assert.That(status.Stdout, Does.Contain("2024Q1 version 1 approved; revisorer: inte levererat (none)"));
+        Assert.That(status.Stdout, Does.Contain($"approved by Anna Andersson ({Environment.UserName}, os)"));
+        Assert.That(status.Stdout, Does.Contain("namnd (namnd): sent"));
+        Assert.That(status.Stdout, Does.Contain("Awaiting approval: none"));
+    }
+
     private async Task<JsonElement> QuarterStatusAsync()
     {
         var r = await _world.Ejv("status", "--json");
