@@ -40,6 +40,7 @@ public static class EjvServices
         services.AddSingleton<LifecycleStore>();
         services.AddSingleton<AuditStore>();
         services.AddSingleton<DocumentStore>();
+        services.AddSingleton<Infrastructure.Evidence.EvidenceReader>();
         services.AddSingleton<RunOutputs>();
         services.AddSingleton<PublishedKonReader>();
         services.AddSingleton<DeliveryPlanner>();

@@ -1,5 +1,6 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using EjVerkstallda.Core.Avgift;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Classification;
 using EjVerkstallda.Core.Ivo;
@@ -9,17 +10,21 @@ namespace EjVerkstallda.Infrastructure.Documents;
 /// <summary>
 /// Writes <c>ivo-underlag.xlsx</c> for the handläggare (confidential: holds ids and free text). Sheets:
 /// "IVO-rapporter" (one row per report, columns of <see cref="IvoUnderlagColumns"/>), "Manuell hantering"
-/// (reports without an IVO identifier and why) and "Datakvalitet" (rows the product could not judge).
+/// (reports without an IVO identifier and why), "Datakvalitet" (rows the product could not judge) and "Risk för särskild
+/// avgift" (the open cases, oldest first, with their age band, two-year day and fee range: <see cref="AvgiftRiskRule"/>).
 /// </summary>
 public static class IvoUnderlagXlsxRenderer
 {
     public const string ReportsSheet = "IVO-rapporter";
     public const string ManualSheet = "Manuell hantering";
     public const string ProblemsSheet = "Datakvalitet";
+    public const string AvgiftSheet = "Risk för särskild avgift";
 
     /// <param name="ivoIdOf">The identifier the state store gave the report's person; null sends the report to manual handling.</param>
-    public static byte[] Render(IReadOnlyList<IvoReport> reports, Func<IvoReport, string?> ivoIdOf, IReadOnlyList<DataQualityProblem> problems)
+    /// <param name="avgiftRisk">The quarter's fee risk, assessed as of the day the reports were judged.</param>
+    public static byte[] Render(IReadOnlyList<IvoReport> reports, Func<IvoReport, string?> ivoIdOf, IReadOnlyList<DataQualityProblem> problems, AvgiftRisk avgiftRisk)
     {
+        ArgumentNullException.ThrowIfNull(avgiftRisk);
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(ivoIdOf);
         ArgumentNullException.ThrowIfNull(problems);
@@ -42,12 +47,35 @@ public static class IvoUnderlagXlsxRenderer
                 XlsxSheetWriter.AddSheet(workbook, sheets, ProblemsSheet,
                     [("Beslut-id", 14), ("Problem", 80), ("Utesluten", 10)],
                     problems.Select(p => new object?[] { p.BeslutId ?? "(saknas)", DataQualityReasons.Svenska(p.Problem), p.Excluded ? "Ja" : "Nej" })),
+                XlsxSheetWriter.AddSheet(workbook, sheets, AvgiftSheet, AvgiftColumns, avgiftRisk.Fall.Select(AvgiftRow)),
             };
             var names = new DefinedNames(filters.Select((f, i) => new DefinedName(f) { Name = "_xlnm._FilterDatabase", LocalSheetId = (uint)i, Hidden = true }));
             workbook.Workbook = new Workbook(sheets, names);
         }
         return stream.ToArray();
     }
+
+    private static readonly (string Header, double Width)[] AvgiftColumns =
+    [
+        ("Beslut-id", 14), ("Ärende", 22), ("Beslutsdatum", 13), ("Avbrottsdatum", 13), ("Månader", 9), ("Ålder", 20),
+        ("Tvåårsdag", 12), ("Dagar kvar", 10), ("Två år", 18), ("Avgift lägst (kr)", 14), ("Avgift högst (kr)", 14), ("Lagrum för avgiften", 50),
+    ];
+
+    private static object?[] AvgiftRow(AvgiftRiskFall f) =>
+    [
+        f.BeslutId,
+        Etiketter.Kind(f.Kind),
+        f.Beslutsdatum,
+        f.Kind == CaseKind.Avbrott ? f.Start : null,
+        f.Manader,
+        AvgiftEtiketter.Band(f.Band),
+        f.TvaArsdag,
+        f.DagarTillTvaAr,
+        AvgiftEtiketter.Lage(f.Lage),
+        f.Avgift.LagstKr,
+        f.Avgift.HogstKr,
+        f.Avgift.Lagrum,
+    ];
 
     private static object?[] ManualRow(IvoUnderlagRow r) =>
     [

@@ -15,6 +15,9 @@ public sealed record IvoUnderlag(
     /// <summary>A dry run of a quarter that has not ended: the day it was judged as of (a preview); null for every real run.</summary>
     public DateOnly? PreviewAsOf { get; init; }
 
+    /// <summary>The särskild avgift risk of the quarter's open reports (an addition; null in an underlag of an older version).</summary>
+    public AvgiftRiskEntry? AvgiftRisk { get; init; }
+
     /// <param name="ivoIdOf">The run's one rule for a report's IVO identifier (null for manual handling).</param>
     /// <param name="previewAsOf">For the preview of an unfinished quarter: the day judged as of, instead of E.</param>
     public static IvoUnderlag From(Core.Kvartal.Kvartal quarter, string namnd, IReadOnlyList<IvoReport> reports,
@@ -29,6 +32,7 @@ public sealed record IvoUnderlag(
             .ToList())
     {
         PreviewAsOf = previewAsOf,
+        AvgiftRisk = AvgiftRiskEntry.From(Core.Avgift.AvgiftRiskRule.Assess(reports, previewAsOf ?? quarter.ReportingDay)),
     };
 }
 

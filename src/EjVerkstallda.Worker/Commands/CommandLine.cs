@@ -6,7 +6,7 @@ namespace EjVerkstallda.Worker.Commands;
 /// </summary>
 public sealed record CommandLine(string? Command, IReadOnlyList<string> Verbs, IReadOnlyDictionary<string, List<string>> Options, IReadOnlySet<string> Flags, string[] ConfigArgs)
 {
-    private static readonly HashSet<string> KnownFlags = ["--dry-run", "--json", "--all", "--serve", "--help", "-h"];
+    private static readonly HashSet<string> KnownFlags = ["--dry-run", "--json", "--all", "--force", "--serve", "--help", "-h"];
 
     public static CommandLine Parse(string[] args)
     {

@@ -35,6 +35,9 @@ public static class Dispatcher
                 return await DecisionCommand.ExecuteAsync(cli, sp, ct);
             case "ivo":
                 return await IvoCommand.ExecuteAsync(cli, sp, ct);
+            case "evidence":
+                cli.Allow("--quarter", "--namnd", "--out", "--force");
+                return await EvidenceCommand.ExecuteAsync(cli, sp, ct);
             case "mail":
                 cli.Allow("--namnd");
                 return await MailCommand.ExecuteAsync(cli, sp, ct);
@@ -64,7 +67,7 @@ public static class Dispatcher
                 Console.Out.WriteLine($"state store ready ({created} script(s) applied now)");
                 return EjvProgram.Ok;
             default:
-                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, check-source, status, approve, decision, ivo, mail, remind, demo, import, reconcile, migrate, help");
+                throw new UsageException($"unknown command '{cli.Command}'; commands are init, run, check-source, status, approve, decision, ivo, evidence, mail, remind, demo, import, reconcile, migrate, help");
         }
     }
 

@@ -22,6 +22,9 @@ public static class Help
                                                 what to enter in IVO's e-tjänst this quarter (confidential)
           ejv ivo submitted --quarter Q [--namnd ID] (--beslut ID ... | --all) [--by NAME]
                                                 record that reports were entered in IVO's e-tjänst
+          ejv evidence --quarter Q [--namnd ID] [--out FILE] [--force]
+                                                one zip for the revisorer or JO: documents and SHA-256, approvals,
+                                                messages, IVO entered marks, data quality, run log (confidential, 0600)
           ejv mail send | ejv mail retry [--namnd ID]
                                                 send what the outbox holds (retry: also what failed)
           ejv remind                            IVO window and closing-report reminders, automatic approval

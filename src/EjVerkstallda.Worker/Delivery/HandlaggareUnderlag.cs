@@ -23,7 +23,8 @@ public static class HandlaggareUnderlag
         if (certificates.Count == 0 || to.Count == 0 || r.DryRun) return null;
         IEqualityComparer<IvoReport> same = ReferenceEqualityComparer.Instance;
         var ivoIds = r.Reports.Zip(r.Underlag.Reports).ToDictionary(p => p.First, p => p.Second.IvoId, same);
-        var xlsx = IvoUnderlagXlsxRenderer.Render(r.Reports, report => ivoIds.GetValueOrDefault(report), r.Problems);
+        var xlsx = IvoUnderlagXlsxRenderer.Render(r.Reports, report => ivoIds.GetValueOrDefault(report), r.Problems,
+            Core.Avgift.AvgiftRiskRule.Assess(r.Reports, r.PreviewAsOf ?? r.Quarter.ReportingDay));
         var q = MailTexts.QuarterName(r.Quarter);
         return new OutboxMessage
         {

@@ -41,6 +41,7 @@ public static class MailTexts
             sb.AppendLine($"  Varav sent rapporterade:      {r.Reports.Count(x => x.Late)}");
             sb.AppendLine($"Per lag: SoL {r.Reports.Count(x => x.Lag == Core.Beslut.Lag.SoL)}, LSS {r.Reports.Count(x => x.Lag == Core.Beslut.Lag.LSS)} " +
                           $"(ej verkställda {r.Reports.Count(x => x.Kind == CaseKind.EjVerkstallt)}, avbrott {r.Reports.Count(x => x.Kind == CaseKind.Avbrott)})").AppendLine();
+            AvgiftMailText.Append(sb, r.Underlag.AvgiftRisk);
             sb.AppendLine(window.State == IvoWindowState.Overdue
                 ? $"IVO:s fönster för kvartalet stängde {Day(window.Closes)}: rapporterna är försenade. Lägg in dem i IVO:s e-tjänst snarast."
                 : $"IVO:s e-tjänst tar emot kvartalets rapporter {Day(window.Opens)}–{Day(window.Closes)}. Sista dag: {Day(window.Closes)}.");

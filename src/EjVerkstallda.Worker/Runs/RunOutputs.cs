@@ -25,7 +25,8 @@ public sealed class RunOutputs(FaultInjection faults, ILogger<RunOutputs> logger
         var underlagJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(underlag, OutputFiles.Json);
         await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagJson, underlagJson, ct);
         await faults.PointAsync(FaultInjection.MidOutputs, ct);
-        await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, ivoIdOf, problems), ct);
+        await OutputFiles.WriteAsync(folder, OutputNames.IvoUnderlagXlsx, IvoUnderlagXlsxRenderer.Render(reports, ivoIdOf, problems,
+            Core.Avgift.AvgiftRiskRule.Assess(reports, underlag.PreviewAsOf ?? quarter.ReportingDay)), ct);
         var statistikJson = System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(statistik, OutputFiles.Json);
         var docx = StatistikDocxRenderer.Render(statistik, namnd.Tjansteskrivelse, upprattad);
         var blocked = Guard(namnd, quarter, statistik, statistikJson, docx, reports, ivoIdOf, upprattad);

@@ -1,6 +1,7 @@
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 using DocumentFormat.OpenXml.Validation;
+using EjVerkstallda.Core.Avgift;
 using EjVerkstallda.Core.Beslut;
 using EjVerkstallda.Core.Classification;
 using EjVerkstallda.Infrastructure.Documents;
@@ -19,7 +20,8 @@ public class IvoUnderlagXlsxRendererTests
     {
         var reports = SampleData.SampleReports();
         var manual = reports[1].Beslut.Id;
-        var bytes = IvoUnderlagXlsxRenderer.Render(reports, r => r.Beslut.Id == manual ? null : "19400101-T123", Problems);
+        var bytes = IvoUnderlagXlsxRenderer.Render(reports, r => r.Beslut.Id == manual ? null : "19400101-T123", Problems,
+            AvgiftRiskRule.Assess(reports, SampleData.Quarter.ReportingDay));
         return (reports, bytes);
     }
 
@@ -32,11 +34,11 @@ public class IvoUnderlagXlsxRendererTests
     }
 
     [Test]
-    public void Render_Sample_HasThreeSheetsWithAutoFilterAndFrozenHeader()
+    public void Render_Sample_HasFourSheetsWithAutoFilterAndFrozenHeader()
     {
         using var doc = SpreadsheetDocument.Open(new MemoryStream(RenderSample().Bytes), false);
         var names = doc.WorkbookPart!.Workbook.Sheets!.Elements<Sheet>().Select(s => s.Name!.Value).ToList();
-        Assert.That(names, Is.EqualTo(new[] { "IVO-rapporter", "Manuell hantering", "Datakvalitet" }));
+        Assert.That(names, Is.EqualTo(new[] { "IVO-rapporter", "Manuell hantering", "Datakvalitet", "Risk för särskild avgift" }));
         foreach (var ws in Worksheets(doc))
         {
             Assert.That(ws.Descendants<AutoFilter>().Single().Reference!.Value, Does.StartWith("A1:"));
@@ -86,11 +88,37 @@ public class IvoUnderlagXlsxRendererTests
     [Test]
     public void Render_NoReports_StillValidWithHeadersOnly()
     {
-        var bytes = IvoUnderlagXlsxRenderer.Render([], _ => null, []);
+        var bytes = IvoUnderlagXlsxRenderer.Render([], _ => null, [], AvgiftRiskRule.Assess([], SampleData.Quarter.ReportingDay));
         using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
         Assert.That(new OpenXmlValidator().Validate(doc), Is.Empty);
         Assert.That(Worksheets(doc)[0].Descendants<Row>().Count(), Is.EqualTo(1));
     }
+
+    [Test]
+    public void Render_Sample_RiskSheetListsEveryOpenReportOldestFirstWithBandTwoYearDayAndFeeRange()
+    {
+        var (reports, bytes) = RenderSample();
+        using var doc = SpreadsheetDocument.Open(new MemoryStream(bytes), false);
+        var rows = Worksheets(doc)[3].Descendants<Row>().Select(ByColumn).ToList();
+        Assert.That(rows[0].Values, Is.EqualTo(new[]
+        {
+            "Beslut-id", "Ärende", "Beslutsdatum", "Avbrottsdatum", "Månader", "Ålder", "Tvåårsdag", "Dagar kvar", "Två år",
+            "Avgift lägst (kr)", "Avgift högst (kr)", "Lagrum för avgiften",
+        }));
+        var open = reports.Where(r => r.IsOpen).ToList();
+        Assert.That(rows, Has.Count.EqualTo(open.Count + 1), "one row per open report; closing reports are not at risk any more");
+        var months = rows.Skip(1).Select(r => int.Parse(r["E"], System.Globalization.CultureInfo.InvariantCulture)).ToList();
+        Assert.That(months, Is.Ordered.Descending);
+        var first = rows[1];
+        var kind = first.ContainsKey("D") ? CaseKind.Avbrott : CaseKind.EjVerkstallt;
+        var oldest = AvgiftRiskRule.Fall(open.Single(r => r.Beslut.Id == first["A"] && r.Kind == kind), SampleData.Quarter.ReportingDay);
+        Assert.That(first["F"], Is.EqualTo(AvgiftEtiketter.Band(oldest.Band)));
+        Assert.That(first.GetValueOrDefault("I", ""), Is.EqualTo(AvgiftEtiketter.Lage(oldest.Lage)));
+        Assert.That((first["J"], first["K"], first["L"]), Is.EqualTo(("10000", "1000000", oldest.Avgift.Lagrum)), "the oldest beslut is from before 2026");
+    }
+
+    private static SortedDictionary<string, string> ByColumn(Row row) =>
+        new(row.Elements<Cell>().ToDictionary(c => new string(c.CellReference!.Value!.TakeWhile(char.IsLetter).ToArray()), c => c.InnerText), StringComparer.Ordinal);
 
     private static List<Worksheet> Worksheets(SpreadsheetDocument doc)
     {

@@ -77,7 +77,7 @@ public sealed partial class SqlServerSyntaxTests
             object[] stores =
             [
                 new LedgerStore(db, clock), new IvoIdStore(db, clock), new RunLog(db, clock), new LifecycleStore(db, clock), new AuditStore(db),
-                new OutboxStore(db, clock), new RunLock(db),
+                new OutboxStore(db, clock), new RunLock(db), new Infrastructure.Evidence.EvidenceReader(db, new LedgerStore(db, clock)),
                 new CaseSourceReader(new CaseSourceOptions { Provider = "sqlserver", ConnectionString = "Server=recording;Database=vo" }, Core.Kvartal.KommunTid.Stockholm),
             ];
             var missing = new List<string>();
