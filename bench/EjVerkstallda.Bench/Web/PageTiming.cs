@@ -12,5 +12,5 @@ public sealed record PageTiming(string Page, IReadOnlyList<double> Ms, long Byte
     }
 
     public override string ToString() => string.Create(CultureInfo.InvariantCulture,
-        $"{Page} | {Percentile(50):F1} | {Percentile(95):F1} | {Ms.Max():F1} | {Ms.Min():F1} | {Bytes / 1024.0:F0} |");
+        $"{Page} | {Percentile(50):F1} | {Percentile(95):F1} | {Ms.Max():F1} | {Ms.Min():F1} | {Bytes / 1024.0:F1} |");
 }

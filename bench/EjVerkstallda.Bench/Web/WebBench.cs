@@ -79,6 +79,8 @@ public static class WebBench
         {
             var url = new Uri(site, path);
             for (var i = 0; i < warmup; i++) await TimeAsync(http, url);
+            using (var kept = await http.GetAsync(url)) // kept for a look: what the page answers, and how big it is
+                await File.WriteAllBytesAsync(Path.Combine(dir, path.Replace('/', '_') + ".html"), await kept.Content.ReadAsByteArrayAsync());
             var times = new List<double>();
             long bytes = 0;
             for (var i = 0; i < samples; i++)
