@@ -51,6 +51,14 @@ public sealed class Child : IDisposable
         return line is null ? 0 : double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
+    /// <summary>CPU time the process has used so far (user + system, from /proc; 10 ms ticks), in milliseconds.</summary>
+    public double CpuMs()
+    {
+        var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+        var f = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+        return (long.Parse(f[11], System.Globalization.CultureInfo.InvariantCulture) + long.Parse(f[12], System.Globalization.CultureInfo.InvariantCulture)) * 10.0;
+    }
+
     public void Dispose()
     {
         try

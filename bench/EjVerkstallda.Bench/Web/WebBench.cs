@@ -32,8 +32,8 @@ public static class WebBench
         }
         Console.WriteLine($"Web pages, one nämnd, {WebQuarter.Quarter}: {WebQuarter.Reports:N0} IVO reports, {Entered} marked entered; {warmup} warm-up + {samples} timed requests per page, one at a time");
         Console.WriteLine();
-        Console.WriteLine("| state store | page | median (ms) | p95 (ms) | max (ms) | min (ms) | response (kB) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| state store | page | median (ms) | p95 (ms) | max (ms) | min (ms) | service CPU per request (ms) | response (kB) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
         foreach (var provider in opts.Providers)
         {
             var dir = Path.Combine(root, provider);
@@ -83,13 +83,14 @@ public static class WebBench
                 await File.WriteAllBytesAsync(Path.Combine(dir, path.Replace('/', '_') + ".html"), await kept.Content.ReadAsByteArrayAsync());
             var times = new List<double>();
             long bytes = 0;
+            var cpu = service.CpuMs();
             for (var i = 0; i < samples; i++)
             {
                 var t = await TimeAsync(http, url);
                 times.Add(t.Ms);
                 bytes = t.Bytes;
             }
-            result.Add(new PageTiming(name, times, bytes, service.PeakRssMb()));
+            result.Add(new PageTiming(name, times, bytes, (service.CpuMs() - cpu) / samples, service.PeakRssMb()));
         }
         return result;
     }
