@@ -11,7 +11,7 @@ namespace EjVerkstallda.Web.Tests;
 /// </summary>
 [TestFixture]
 [NonParallelizable]
-public sealed class WebFlowTests : PlaywrightTest
+public sealed partial class WebFlowTests : PlaywrightTest
 {
     private WebWorld _world = default!;
     private IBrowser _browser = default!;
