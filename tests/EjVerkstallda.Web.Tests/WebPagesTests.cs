@@ -8,6 +8,7 @@ namespace EjVerkstallda.Web.Tests;
 /// <summary>
 /// The pages' later parts, in the same shared kommun as the flow: the särskild avgift risk list, the copy buttons, the
 /// revisor's evidence pack and the sign-out at the identity provider. Read-only, except the sign-out of its own session.
+/// With <c>EJV_SCREENSHOTS</c> set to a folder, the README's pictures (docs/web-*.png) are saved there on the way.
 /// </summary>
 public sealed partial class WebFlowTests
 {
@@ -33,6 +34,7 @@ public sealed partial class WebFlowTests
             Assert.That(manualWithButton, Is.Zero, "\"Manuell hantering\" is not an IVO identifier: copying it into IVO's form would be false");
         });
         await Expect(page.Locator("#r1").GetByRole(AriaRole.Button, new() { Name = "Kopiera Beslutsdatum" })).ToBeVisibleAsync();
+        await ShotAsync(page, "web-ivo-checklista.png", 1100);
         await context.CloseAsync();
     }
 
@@ -54,6 +56,7 @@ public sealed partial class WebFlowTests
         await Expect(rows.Nth(1)).ToContainTextAsync("2025-02-10");
         await Expect(rows.Nth(1)).ToContainTextAsync("Närmar sig två år (2027-02-10, om 41 dagar)");
         var text = await risk.InnerTextAsync();
+        await ShotAsync(page, "web-kvartal.png", 1500);
 
         // The nr is the report's place in the quarter's list: the checklist's card of that number is the same beslut.
         var nr = (await rows.Nth(0).Locator("td").First.InnerTextAsync()).Trim();
@@ -97,6 +100,7 @@ public sealed partial class WebFlowTests
     public async Task Revisor_DownloadsEvidencePack_SameAsTheCommand()
     {
         var (context, page) = await Browser.LoginAsync(_browser, _world, "rut", $"{_world.BaseUrl}/namnd/{WebWorld.Soc}/revisor/{WebWorld.Quarter}");
+        await ShotAsync(page, "web-revisor.png", 760);
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByRole(AriaRole.Link, new() { Name = $"Ladda ned bevispaketet för kvartal {WebWorld.Quarter} (zip)" }).ClickAsync());
         var response = await context.APIRequest.GetAsync(EvidenceUrl, new() { MaxRedirects = 0 });
         var web = await response.BodyAsync();
@@ -164,6 +168,37 @@ public sealed partial class WebFlowTests
         });
         await Expect(page.GetByLabel("Användarnamn")).ToBeVisibleAsync();
         await context.CloseAsync();
+    }
+
+    /// <summary>
+    /// Between the approval and the decision the nämndsekreterare's page offers the decision form. Omsorgsnämnden's quarter,
+    /// so that the order of the flow's tests on socialnämnden does not matter: its handläggare approves, its sekreterare looks.
+    /// </summary>
+    [Test]
+    public async Task Namndsekreterare_ApprovedQuarter_OffersTheDecisionForm()
+    {
+        var (context, page) = await Browser.LoginAsync(_browser, _world, "olle", OmsQuarterPage);
+        await page.GetByRole(AriaRole.Button, new() { Name = $"Godkänn version 1 av kvartal {WebWorld.Quarter}" }).ClickAsync();
+        await Expect(page.Locator(".entered").First).ToContainTextAsync("Godkänd av Olle Omsorg");
+        await context.CloseAsync();
+
+        (context, page) = await Browser.LoginAsync(_browser, _world, "sven", $"{_world.BaseUrl}/namnd/{WebWorld.Oms}/sekreterare");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = $"Registrera nämndens beslut för {WebWorld.Quarter}" })).ToBeVisibleAsync();
+        await Expect(page.GetByLabel("Sammanträdets datum (ÅÅÅÅ-MM-DD)")).ToBeEmptyAsync();
+        await ShotAsync(page, "web-sekreterare.png", 900);
+        await context.CloseAsync();
+    }
+
+    /// <summary>The page as a reader sees it, 1280 wide, cut at the content's end or <paramref name="maxHeight"/>.</summary>
+    private static async Task ShotAsync(IPage page, string name, int maxHeight)
+    {
+        if (Environment.GetEnvironmentVariable("EJV_SCREENSHOTS") is not { Length: > 0 } folder) return;
+        var height = await page.EvaluateAsync<int>("() => document.querySelector('main').getBoundingClientRect().bottom + window.scrollY");
+        await page.ScreenshotAsync(new()
+        {
+            Path = Path.Combine(folder, name), FullPage = true,
+            Clip = new() { X = 0, Y = 0, Width = 1280, Height = Math.Min(height, maxHeight) },
+        });
     }
 
     private static Dictionary<string, byte[]> Entries(byte[] zip)
