@@ -154,10 +154,10 @@ public sealed partial class WebFlowTests : PlaywrightTest
     public async Task Namndsekreterare_RecordsDecision_FinalsArriveExactlyOnce()
     {
         var (context, page) = await Browser.LoginAsync(_browser, _world, "sara", $"{_world.BaseUrl}/namnd/{WebWorld.Soc}/sekreterare");
-        await page.GetByLabel("Sammanträdets datum (ÅÅÅÅ-MM-DD)").FillAsync("2027-01-08");
+        await page.GetByLabel("Sammanträdets datum (ÅÅÅÅ-MM-DD)").FillAsync("2027-01-10");
         await page.GetByLabel("Paragraf").FillAsync("§ 7");
         await page.GetByRole(AriaRole.Button, new() { Name = $"Registrera nämndens beslut för {WebWorld.Quarter}" }).ClickAsync();
-        await Expect(page.GetByText($"Kvartal {WebWorld.Quarter} (version 1): beslutat 2027-01-08 § 7, registrerat av Sara Sekreterare")).ToBeVisibleAsync();
+        await Expect(page.GetByText($"Kvartal {WebWorld.Quarter} (version 1): beslutat 2027-01-10 § 7, registrerat av Sara Sekreterare")).ToBeVisibleAsync();
 
         await WaitForAsync(() => _world.ReceivedBy(WebWorld.Fullmaktige).Count >= 1 && _world.ReceivedBy(WebWorld.Revisorer).Count >= 1);
         await Task.Delay(TimeSpan.FromSeconds(3)); // three more outbox rounds (every second): nothing is sent twice
