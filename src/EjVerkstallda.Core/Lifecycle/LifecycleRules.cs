@@ -1,5 +1,6 @@
 namespace EjVerkstallda.Core.Lifecycle;
 
+using EjVerkstallda.Core.Kvartal;
 using Kvartal = EjVerkstallda.Core.Kvartal.Kvartal;
 
 /// <summary>
@@ -62,9 +63,11 @@ public static class LifecycleRules
         };
     }
 
-    /// <param name="today">The kommun's date: a decision cannot be dated in the future.</param>
-    public static LifecycleStep Decide(QuarterLifecycle lc, DateOnly date, string paragraph, Actor by, DateTimeOffset now, DateOnly today)
+    /// <param name="kommun">The kommun's dates (<see cref="KommunTid"/>): a decision is dated neither in the future nor before the day its version was approved.</param>
+    public static LifecycleStep Decide(QuarterLifecycle lc, DateOnly date, string paragraph, Actor by, DateTimeOffset now, KommunTid kommun)
     {
+        ArgumentNullException.ThrowIfNull(kommun);
+        var today = kommun.DateOf(now);
         if (lc.Current is not { } current) return LifecycleStep.Refuse(lc, NotRun(lc));
         var p = (paragraph ?? "").Trim();
         if (p.Length is 0 or > MaxParagraphLength || p.Any(char.IsControl))
@@ -79,6 +82,8 @@ public static class LifecycleRules
                 ? LifecycleStep.Nothing(lc, current.Version, $"{Name(lc)}: version {current.Version} is already recorded as decided on {date:yyyy-MM-dd} {p}; nothing is sent again")
                 : LifecycleStep.Refuse(lc, $"{Name(lc)} version {current.Version} is already decided on {done.Date:yyyy-MM-dd} ({done.Paragraph}); a decision is recorded once. If the result changed, run the quarter again: the correction gets its own approval and decision");
         }
+        if (current.Approval is { } approval && date < kommun.DateOf(approval.At))
+            return LifecycleStep.Refuse(lc, BeforeApproval(lc, current.Version, date, kommun.DateOf(approval.At)));
         return new LifecycleStep
         {
             After = lc.With(current with { State = VersionState.Decided, Decision = new NamndDecision(date, p, by, now) }),
@@ -90,7 +95,24 @@ public static class LifecycleRules
 
     /// <summary>The earliest quarter before <paramref name="quarter"/> whose current version still awaits approval; null when none.</summary>
     public static Kvartal? EarlierUnapproved(IEnumerable<QuarterLifecycle> all, Kvartal quarter) =>
-        all.Where(l => l.Quarter < quarter && l.AwaitsApproval).Select(l => (Kvartal?)l.Quarter).Min();
+        NextToApprove(all.Where(l => l.Quarter < quarter));
+
+    /// <summary>
+    /// The quarter to approve next: the earliest whose current version awaits approval, which may be approved whether or not
+    /// quarters are approved in order; null when none awaits approval.
+    /// </summary>
+    public static Kvartal? NextToApprove(IEnumerable<QuarterLifecycle> all) =>
+        all.Where(l => l.AwaitsApproval).Select(l => (Kvartal?)l.Quarter).Min();
+
+    /// <summary>The nämnd can decide only on a version it has received: not before the day it was approved and sent to it.</summary>
+    private static string BeforeApproval(QuarterLifecycle lc, int version, DateOnly date, DateOnly approved)
+    {
+        var replaced = lc.LastSentBefore(version) is { } earlier
+            ? $"; version {version} replaced version {earlier.Version}: a decision on version {earlier.Version} is not a decision on the correction"
+            : "";
+        return $"{Name(lc)}: the decision's date {date:yyyy-MM-dd} is before version {version} was approved ({approved:yyyy-MM-dd}), so the nämnd cannot have decided on it{replaced}; " +
+            $"give the date of the nämnd's meeting that decided on version {version}: {approved:yyyy-MM-dd} or later";
+    }
 
     private static string Name(QuarterLifecycle lc) => $"{lc.Namnd} {lc.Quarter}";
 

@@ -1,4 +1,6 @@
 using EjVerkstallda.Core.Kvartal;
+using EjVerkstallda.Core.Lifecycle;
+using EjVerkstallda.Infrastructure.State;
 using EjVerkstallda.Infrastructure.Demo;
 using EjVerkstallda.Worker.Options;
 using EjVerkstallda.Worker.Runs;
@@ -62,8 +64,21 @@ public static class DemoCommand
         Console.Out.WriteLine($"  statistikrapport.docx  public: the tjänsteskrivelse for the nämnd and kommunfullmäktige");
         Console.Out.WriteLine($"  statistikrapport.json  public: the anonymised numbers, for other tools");
         Console.Out.WriteLine($"State store: {Path.Combine(Folder, "state.db")}");
-        Console.Out.WriteLine($"Next: ejv status | ejv ivo list --quarter {quarter} | ejv approve --quarter {quarter} --by \"Ditt namn\"");
+        Console.Out.WriteLine(await NextStepsAsync(sp, options, quarter, ct));
         return EjvProgram.Ok;
+    }
+
+    /// <summary>
+    /// What to try next, as commands that work as printed: the approval names the first quarter awaiting approval (quarters are
+    /// approved in order, Ejv:Lifecycle:ApproveInOrder), read from the lifecycle, not the last quarter run.
+    /// </summary>
+    private static async Task<string> NextStepsAsync(IServiceProvider sp, EjvOptions options, Kvartal quarter, CancellationToken ct)
+    {
+        var namnd = options.Namnder[0];
+        var scope = options.Namnder.Count > 1 ? $" --namnd {namnd.Id}" : "";
+        var toApprove = LifecycleRules.NextToApprove(await sp.GetRequiredService<LifecycleStore>().LoadAllAsync(namnd.Id, ct));
+        var approve = toApprove is { } q ? $" | ejv approve --quarter {q}{scope} --by \"Ditt namn\"" : "";
+        return $"Next: ejv status | ejv ivo list --quarter {quarter}{scope}{approve}";
     }
 
     private static void Reset()

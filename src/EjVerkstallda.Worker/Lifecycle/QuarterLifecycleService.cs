@@ -57,7 +57,7 @@ public sealed partial class QuarterLifecycleService(
     {
         var lc = await store.LoadAsync(namnd.Id, q, ct);
         var now = clock.GetUtcNow();
-        var step = LifecycleRules.Decide(lc, date, paragraph, by, now, kommun.Today(clock));
+        var step = LifecycleRules.Decide(lc, date, paragraph, by, now, kommun);
         if (!step.Changed) return LifecycleResult.Of(step, namnd.Id, q.ToString());
         var v = step.ToVersion!.Value;
         if (await PublicOfAsync(namnd, q, v, ct) is not { } doc)

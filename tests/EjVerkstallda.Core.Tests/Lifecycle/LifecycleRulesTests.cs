@@ -14,7 +14,7 @@ public sealed class LifecycleRulesTests
     private static readonly Kvartal Q = Kvartal.Parse("2024Q1");
     private static readonly DateTimeOffset T0 = new(2024, 4, 2, 8, 0, 0, TimeSpan.Zero);
     private static readonly DateTimeOffset Now = new(2024, 5, 20, 8, 0, 0, TimeSpan.Zero);
-    private static readonly DateOnly Today = new(2024, 5, 20);
+    private static readonly EjVerkstallda.Core.Kvartal.KommunTid Kommun = EjVerkstallda.Core.Kvartal.KommunTid.Stockholm;
     private static readonly DateOnly Meeting = new(2024, 4, 24);
     private static readonly Actor Anna = new("kommun\\anna", "Anna Andersson", Actor.FromOs);
 
@@ -48,8 +48,8 @@ public sealed class LifecycleRulesTests
         "approve v1" => LifecycleRules.Approve(lc, 1, Anna, Now),
         "approve v9" => LifecycleRules.Approve(lc, 9, Anna, Now),
         "approve, 2023Q4 unapproved" => LifecycleRules.Approve(lc, null, Anna, Now, Kvartal.Parse("2023Q4")),
-        "decide" => LifecycleRules.Decide(lc, new DateOnly(2024, 5, 15), "§ 61", Anna, Now, Today),
-        "decide same" => LifecycleRules.Decide(lc, Meeting, "§ 45", Anna, Now, Today),
+        "decide" => LifecycleRules.Decide(lc, new DateOnly(2024, 5, 15), "§ 61", Anna, Now, Kommun),
+        "decide same" => LifecycleRules.Decide(lc, Meeting, "§ 45", Anna, Now, Kommun),
         _ => throw new ArgumentException(action),
     };
 
@@ -182,7 +182,7 @@ public sealed class LifecycleRulesTests
     [Test]
     public void Decide_Approved_RecordsTheDecision()
     {
-        var step = LifecycleRules.Decide(State("v1 approved"), Meeting, "  § 45 ", Anna, Now, Today);
+        var step = LifecycleRules.Decide(State("v1 approved"), Meeting, "  § 45 ", Anna, Now, Kommun);
         Assert.That(step.After.Current!.Decision, Is.EqualTo(new NamndDecision(Meeting, "§ 45", Anna, Now)));
     }
 
@@ -194,8 +194,45 @@ public sealed class LifecycleRulesTests
     [TestCase("2024-04-24", "§ 456789012345678901234567890123456789012", "give the paragraph")]
     public void Decide_BadDateOrParagraph_IsRefused(string date, string paragraph, string reason)
     {
-        var step = LifecycleRules.Decide(State("v1 approved"), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), paragraph, Anna, Now, Today);
+        var step = LifecycleRules.Decide(State("v1 approved"), DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), paragraph, Anna, Now, Kommun);
         Assert.That(step.Refusal, Does.Contain(reason));
+    }
+
+    /// <summary>
+    /// The nämnd decides on a version it has received: not before the day it was approved (in the kommun's time zone; an
+    /// approval at 23:30 UTC on 2024-05-09 is 2024-05-10 in Stockholm). The same day is allowed (approved in the morning,
+    /// decided at the afternoon's meeting).
+    /// </summary>
+    [TestCase("2024-05-10T06:00:00Z", "2024-05-09", "before version 1 was approved (2024-05-10)")]
+    [TestCase("2024-05-09T23:30:00Z", "2024-05-09", "before version 1 was approved (2024-05-10)")]
+    [TestCase("2024-05-10T06:00:00Z", "2024-04-01", "give the date of the nämnd's meeting that decided on version 1: 2024-05-10 or later")]
+    [TestCase("2024-05-10T06:00:00Z", "2024-05-10", null)]
+    [TestCase("2024-05-09T21:59:00Z", "2024-05-09", null)]
+    [TestCase("2024-05-10T06:00:00Z", "2024-05-20", null)]
+    public void Decide_DateAgainstTheApprovalDay_NotBeforeIt(string approvedAt, string date, string? refusal)
+    {
+        var at = DateTimeOffset.Parse(approvedAt, System.Globalization.CultureInfo.InvariantCulture);
+        var lc = new QuarterLifecycle("sn", Q, [V(1, VersionState.Approved) with { Approval = new VersionApproval(Anna, at) }]);
+        var step = LifecycleRules.Decide(lc, DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture), "§ 61", Anna, Now, Kommun);
+        if (refusal is null) Assert.That((step.IsRefused, step.After.Current!.State), Is.EqualTo((false, VersionState.Decided)), step.Refusal);
+        else Assert.That(step.Refusal, Does.StartWith("sn 2024Q1: the decision's date " + date).And.Contain(refusal));
+    }
+
+    /// <summary>
+    /// The nämnd decided on version 1 (approved 2024-04-10, meeting 2024-04-24) while a correction was made; version 2 was
+    /// approved on 2024-05-02. The decision of 2024-04-24 was on version 1, which the nämnd no longer has before it: it cannot
+    /// be recorded for version 2; the refusal says so and that the nämnd decides on the correction.
+    /// </summary>
+    [Test]
+    public void Decide_OnACorrectionApprovedAfterTheMeeting_IsRefused_TheCorrectionNeedsItsOwnDecision()
+    {
+        var v1 = V(1, VersionState.Superseded) with { Approval = new VersionApproval(Anna, new DateTimeOffset(2024, 4, 10, 8, 0, 0, TimeSpan.Zero)) };
+        var v2 = V(2, VersionState.Approved, "h2") with { Approval = new VersionApproval(Anna, new DateTimeOffset(2024, 5, 2, 8, 0, 0, TimeSpan.Zero)) };
+        var lc = new QuarterLifecycle("sn", Q, [v1, v2]);
+        var step = LifecycleRules.Decide(lc, Meeting, "§ 45", Anna, Now, Kommun);
+        Assert.That(step.Refusal, Does.Contain("before version 2 was approved (2024-05-02)")
+            .And.Contain("version 2 replaced version 1: a decision on version 1 is not a decision on the correction"));
+        Assert.That(LifecycleRules.Decide(lc, new DateOnly(2024, 5, 15), "§ 61", Anna, Now, Kommun).After.Current!.Decision!.Date, Is.EqualTo(new DateOnly(2024, 5, 15)));
     }
 
     [Test]

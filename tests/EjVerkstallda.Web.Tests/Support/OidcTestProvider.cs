@@ -36,7 +36,9 @@ public sealed class OidcTestProvider : IDisposable
             Worker.Tests.Support.TestPrerequisite.Unavailable("tests/idp/node_modules/oidc-provider is missing: run tests/run-tests.sh (npm ci in tests/idp)");
         var log = Path.Combine(folder, "idp.log");
         var psi = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--port", "0", "--client", $"{ClientId}:{ClientSecret}:{redirectUri}", "--password", Password, "--log", log })
+        // The post-logout redirect URI beside the redirect URI, as an IT department registers both (the app's SignedOutCallbackPath).
+        var postLogout = redirectUri.Replace("/signin-oidc", Worker.Web.Auth.AuthSetup.SignedOutCallbackPath, StringComparison.Ordinal);
+        foreach (var a in new[] { script, "--port", "0", "--client", $"{ClientId}:{ClientSecret}:{redirectUri}", "--password", Password, "--log", log, "--post-logout", postLogout })
             psi.ArgumentList.Add(a);
         foreach (var u in users) { psi.ArgumentList.Add("--user"); psi.ArgumentList.Add(u); }
         var p = Process.Start(psi) ?? throw new InvalidOperationException("node did not start");

@@ -14,6 +14,11 @@ internal sealed class DeliveryWorld : IDisposable
     public const string Namnd = "socialnamnden";
     public const string Handlaggare = "avgiftshandlaggare@exempelkommun.example";
     public const string Administrator = "it-drift@exempelkommun.example";
+    /// <summary>
+    /// The clock of an approval made before the nämnd's meeting of 2024-04-24 that the tests record (a decision cannot be
+    /// dated before the day its version was approved): 2024-04-10.
+    /// </summary>
+    public const string ApprovedBeforeTheMeeting = "--Ejv:Testing:ClockStart=2024-04-10T08:00:00Z";
     public const string PlantedSkal = "Anna Fiktiv Testsson, Påhittegatan 12, 999 99 Ingenstad";
 
     /// <param name="idp">Given: the relay takes only XOAUTH2 with this identity provider's tokens, and <c>ejv</c> gets them

@@ -26,7 +26,7 @@ public sealed class PublicDocumentTests
     /// <summary>Approval (to the nämnd) and the nämnd's decision (to fullmäktige and revisorer): three mails of the one stored document.</summary>
     private async Task<Support.EjvResult> ApproveAndDecideAsync()
     {
-        var approve = await _world.Ejv("approve", "--quarter", "2024Q1", "--by", "Nämndsekreterare Test");
+        var approve = await _world.EjvWith(["approve", "--quarter", "2024Q1", "--by", "Nämndsekreterare Test"], DeliveryWorld.ApprovedBeforeTheMeeting);
         Assert.That(approve.ExitCode, Is.Zero, approve.ToString());
         var decision = await _world.Ejv("decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", "§ 45");
         Assert.That(decision.ExitCode, Is.Zero, decision.ToString());

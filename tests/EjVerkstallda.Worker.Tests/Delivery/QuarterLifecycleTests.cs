@@ -29,13 +29,19 @@ public sealed class QuarterLifecycleTests
         Assert.That(r.ExitCode, Is.Zero, r.ToString());
     }
 
+    private async Task ApproveBeforeTheMeeting()
+    {
+        var r = await _world.EjvWith(["approve", "--quarter", "2024Q1"], DeliveryWorld.ApprovedBeforeTheMeeting);
+        Assert.That(r.ExitCode, Is.Zero, r.ToString());
+    }
+
     private int To(string address) => _world.ReceivedBy(address).Count;
 
     [Test]
     public async Task ApproveThenDecide_NamndFirst_FullmaktigeOnlyAfterTheDecision_EachOnce()
     {
         await Ok("run", "--quarter", "2024Q1");
-        await Ok("approve", "--quarter", "2024Q1");
+        await ApproveBeforeTheMeeting();
         Assert.That((To(Namnd), To(Kf), To(Revisorer)), Is.EqualTo((1, 0, 0)), "approval: the nämnd's registrator only; nothing to fullmäktige before the decision");
 
         await Ok("decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", "§ 45", "--by", "Nämndsekreterare Test");
@@ -69,10 +75,23 @@ public sealed class QuarterLifecycleTests
     }
 
     [Test]
+    public async Task DecisionDatedBeforeTheApproval_IsRefusedWithTheEarliestDate_NothingSent()
+    {
+        await Ok("run", "--quarter", "2024Q1");
+        var approve = await _world.EjvWith(["approve", "--quarter", "2024Q1"], "--Ejv:Testing:ClockStart=2024-05-10T08:00:00Z");
+        Assert.That(approve.ExitCode, Is.Zero, approve.ToString());
+        var r = await _world.Ejv("decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", "§ 45");
+        Assert.That(r.ExitCode, Is.EqualTo(2), r.ToString());
+        Assert.That(r.Stderr, Does.Contain("the decision's date 2024-04-24 is before version 1 was approved (2024-05-10)").And.Contain("2024-05-10 or later"));
+        Assert.That((To(Namnd), To(Kf), To(Revisorer)), Is.EqualTo((1, 0, 0)), "the approval's mail to the nämnd only");
+        Assert.That((await QuarterStatusAsync()).GetProperty("state").GetString(), Is.EqualTo("approved"), "no decision recorded");
+    }
+
+    [Test]
     public async Task CorrectedQuarter_ApprovedAgain_RattelseOnceToEveryoneWhoHadVersion1()
     {
         await Ok("run", "--quarter", "2024Q1");
-        await Ok("approve", "--quarter", "2024Q1");
+        await ApproveBeforeTheMeeting();
         await Ok("decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", "§ 45");
         // A case registered late in the case system: one more SoL beslut not verkställt within three months.
         _world.Cases.Add("B-1004", "P-4", "SABO", "2023-10-02", fodd: "1950-05-05", kon: "K");

@@ -33,6 +33,29 @@ public sealed class DemoCommandTests
             Is.EqualTo(underlag.Reports.Count(x => x.GetProperty("status").GetString() is "ny" or "kvarstar")));
     }
 
+    /// <summary>
+    /// The demo's "Next:" line names an approval that works as printed: quarters are approved in order
+    /// (Ejv:Lifecycle:ApproveInOrder), so it is the first quarter awaiting approval (2025Q4 of the demo's 2025Q4-2026Q3), not
+    /// the last one run.
+    /// </summary>
+    [Test]
+    public async Task Demo_NextStepsApproveCommand_SucceedsAsPrinted()
+    {
+        var demo = await EjvProcess.RunAsync(_dir, "demo", "--quarter", "2026Q3");
+        Assert.That(demo.ExitCode, Is.Zero, demo.ToString());
+        var next = demo.Stdout.Split('\n').Single(l => l.StartsWith("Next: ", StringComparison.Ordinal));
+        var approve = next["Next: ".Length..].Split(" | ").Single(c => c.StartsWith("ejv approve ", StringComparison.Ordinal));
+        Assert.That(approve, Does.Contain("--quarter 2025Q4"), "the first quarter awaiting approval");
+
+        var r = await EjvProcess.RunAsync(_dir, Words(approve).Skip(1).ToArray());
+        Assert.That(r.ExitCode, Is.Zero, $"{approve}\n{r}");
+        Assert.That(r.Stdout, Does.Contain("socialnamnden 2025Q4: version 1 approved by Ditt namn"));
+    }
+
+    /// <summary>A printed command line split as a shell would: words, and "..." as one word without the quotes.</summary>
+    private static IEnumerable<string> Words(string line) =>
+        System.Text.RegularExpressions.Regex.Matches(line, "\"([^\"]*)\"|(\\S+)").Select(m => m.Groups[1].Success ? m.Groups[1].Value : m.Groups[2].Value);
+
     [Test]
     public async Task Demo_TwiceInARow_GivesTheSameReports()
     {

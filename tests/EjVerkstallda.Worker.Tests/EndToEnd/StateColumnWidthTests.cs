@@ -45,7 +45,7 @@ public sealed class StateColumnWidthTests
         {
             new[] { "run", "--quarter", "2024Q1" },
             ["ivo", "submitted", "--quarter", "2024Q1", "--all", "--by", longestName],
-            ["approve", "--quarter", "2024Q1", "--by", longestName],
+            ["approve", "--quarter", "2024Q1", "--by", longestName, "--Ejv:Testing:ClockStart=2024-04-10T08:00:00Z"], // before the meeting of 2024-04-24
             ["decision", "--quarter", "2024Q1", "--date", "2024-04-24", "--paragraph", new string('§', 40), "--by", longestName],
         })
         {

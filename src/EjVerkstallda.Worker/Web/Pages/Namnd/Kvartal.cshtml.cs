@@ -20,6 +20,9 @@ public sealed class KvartalModel(EjvOptions options, QuarterReader reader, Quart
 
     public string? DraftText { get; private set; }
 
+    /// <summary>The särskild avgift risk list of the quarter's open reports; null when the underlag kept none.</summary>
+    public AvgiftRiskList? AvgiftRisk => Checklist is null ? null : AvgiftRiskList.From(Checklist);
+
     public async Task<IActionResult> OnGetAsync(string namnd, string kvartal, CancellationToken ct)
     {
         if (Enter(namnd, kvartal, EjvRoles.Handlaggare, EjvRoles.Administrator) is { } refused) return refused;
