@@ -9,7 +9,7 @@
 // RP-initiated logout is on: --post-logout registers the post-logout redirect URI for every client; the provider's
 // confirmation page is a plain Swedish form ("Ja, logga ut") that Playwright submits.
 // Prints "ready <issuer>" once it listens. Every finished login appends "login <user>" to --log, every refused one
-// "refused <user>" (never a password), so tests can count them. PKCE is required of every client.
+// "refused <user>" (never a password), every logout confirmation shown "logout prompt", so tests can count them. PKCE is required of every client.
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';

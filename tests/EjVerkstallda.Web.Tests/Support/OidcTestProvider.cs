@@ -25,7 +25,7 @@ public sealed class OidcTestProvider : IDisposable
 
     public string LogFile { get; }
 
-    /// <summary>"login &lt;user&gt;" per finished login.</summary>
+    /// <summary>"login &lt;user&gt;" per finished login, "refused &lt;user&gt;" per refused one, "logout prompt" per sign-out confirmation.</summary>
     public IReadOnlyList<string> Logins => File.Exists(LogFile) ? File.ReadAllLines(LogFile) : [];
 
     /// <param name="users">"id:Display Name:group1,group2".</param>

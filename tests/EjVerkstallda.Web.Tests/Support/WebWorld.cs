@@ -18,7 +18,7 @@ internal sealed class WebWorld : IDisposable
     public const string Revisorer = "revisorerna@kommun.example";
     public const string Handlaggare = "handlaggare.soc@kommun.example";
 
-    /// <summary>Users as "id:Name:groups": one per role in socialnämnden, a handläggare and a nämndsekreterare of omsorgsnämnden only.</summary>
+    /// <summary>Users as "id:Name:groups": one per role in socialnämnden, a handläggare, a nämndsekreterare and a revisor of omsorgsnämnden only.</summary>
     public static readonly string[] Users =
     [
         "anna:Anna Handläggare:grp-soc-handl,grp-unrelated",
@@ -27,6 +27,7 @@ internal sealed class WebWorld : IDisposable
         "rut:Rut Revisor:grp-soc-rev",
         "olle:Olle Omsorg:grp-oms-handl",
         "sven:Sven Sekreterare:grp-oms-sekr",
+        "rolf:Rolf Revisor:grp-oms-rev",
     ];
 
     public WebWorld()

@@ -20,12 +20,13 @@ public sealed record AvgiftRiskList(DateOnly AsOf, IReadOnlyList<(string Band, i
         {
             (AlderBand.Under6, risk.Under6Months), (AlderBand.Fran6, risk.From6Months), (AlderBand.Fran12, risk.From12Months), (AlderBand.Fran18, risk.From18Months),
         }.Select(b => (Capital(AvgiftEtiketter.Band(b.Band)), b.Antal)).ToList();
-        var rader = risk.Cases.Select(f => AvgiftRiskRad.Of(f, c.Cards.FirstOrDefault(k => Same(k.Report, f)))).ToList();
+        var cards = c.Cards.GroupBy(Key).ToDictionary(g => g.Key, g => g.First());
+        var rader = risk.Cases.Select(f => AvgiftRiskRad.Of(f, cards.GetValueOrDefault((f.BeslutId, f.Kind, f.Avbrottsdatum)))).ToList();
         return new AvgiftRiskList(risk.AsOf, band, risk.NearTwoYears, risk.PastTwoYears, rader);
     }
 
-    private static bool Same(IvoUnderlagEntry r, AvgiftRiskCaseEntry f) =>
-        r.BeslutId == f.BeslutId && r.Kind == f.Kind && r.Avbrottsdatum == f.Avbrottsdatum;
+    /// <summary>A report is one case: its beslut, its kind and (for an avbrott) its avbrottsdatum.</summary>
+    private static (string, string, DateOnly?) Key(ChecklistCard k) => (k.Report.BeslutId, k.Report.Kind, k.Report.Avbrottsdatum);
 
     internal static string Capital(string s) => s.Length == 0 ? s : char.ToUpperInvariant(s[0]) + s[1..];
 }
