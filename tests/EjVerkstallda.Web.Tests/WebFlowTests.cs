@@ -63,6 +63,9 @@ public sealed partial class WebFlowTests : PlaywrightTest
         for (var i = 1; i <= 3; i++)
             await page.GetByRole(AriaRole.Button, new() { Name = $"Rapport {i} är registrerad i IVO" }).ClickAsync();
         await Expect(page.Locator("#progress")).ToContainTextAsync("3 av 7 registrerade");
+        await Expect(page.Locator("li.card")).ToHaveCountAsync(4);
+        await Expect(page.Locator("li.card.done")).ToHaveCountAsync(0);
+        await page.GotoAsync($"{_world.Checklist}?visa=alla");
         await Expect(page.Locator("li.card.done")).ToHaveCountAsync(3);
         await Expect(page.Locator("#r1 .entered")).ToContainTextAsync("av Anna Handläggare");
 

@@ -30,7 +30,8 @@ internal sealed class WebWorld : IDisposable
         "rolf:Rolf Revisor:grp-oms-rev",
     ];
 
-    public WebWorld()
+    /// <param name="serviceExtra">More options for the service process only (e.g. <c>--Ejv:Web:ChecklistPageSize=3</c>).</param>
+    public WebWorld(params string[] serviceExtra)
     {
         Dir = EjvProcess.TempFolder();
         TestStateStore.InitSqlite(Path.Combine(Dir, "state.db"));
@@ -38,7 +39,7 @@ internal sealed class WebWorld : IDisposable
         Smtp = SmtpTestServer.Start();
         WebPort = FreePort();
         Idp = OidcTestProvider.Start(Dir, $"{BaseUrl}/signin-oidc", Users);
-        Service = ServiceProcess.Start(Dir, Config(), Env);
+        Service = ServiceProcess.Start(Dir, Config(serviceExtra), Env);
     }
 
     public string Dir { get; }
