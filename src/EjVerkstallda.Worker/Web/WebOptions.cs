@@ -25,6 +25,9 @@ public sealed class WebOptions
     /// <summary>Sliding session timeout of the login cookie.</summary>
     public int SessionMinutes { get; set; } = 30;
 
+    /// <summary>Cards per page of the IVO checklist (README "Web pages"); at least 1.</summary>
+    public int ChecklistPageSize { get; set; } = 50;
+
     public OidcOptions Oidc { get; set; } = new();
 
     public bool BehindProxy => KnownProxies.Count > 0 || KnownNetworks.Count > 0;
