@@ -70,7 +70,10 @@ public static class WebBench
         var q = $"namnd/{Namnd}/kvartal/{WebQuarter.Quarter}";
         var pages = new (string Name, string Path)[]
         {
-            ("IVO checklist", $"{q}/ivo"), ("quarter page", q), ("administrator", $"namnd/{Namnd}/administration"), ("/health", "health"),
+            // The checklist's default (the first 50 not yet registered), the first page of all, and the last page of all (the
+            // deepest offset: 2 000 cards at 50 a page).
+            ("IVO checklist (default)", $"{q}/ivo"), ("IVO checklist ?visa=alla", $"{q}/ivo?visa=alla"),
+            ("IVO checklist ?visa=alla&sida=40", $"{q}/ivo?visa=alla&sida=40"), ("quarter page", q), ("administrator", $"namnd/{Namnd}/administration"), ("/health", "health"),
         };
         using var http = new SignedInClient();
         await http.SignInAsync(new Uri(site, pages[0].Path), User, Password);
@@ -80,7 +83,7 @@ public static class WebBench
             var url = new Uri(site, path);
             for (var i = 0; i < warmup; i++) await TimeAsync(http, url);
             using (var kept = await http.GetAsync(url)) // kept for a look: what the page answers, and how big it is
-                await File.WriteAllBytesAsync(Path.Combine(dir, path.Replace('/', '_') + ".html"), await kept.Content.ReadAsByteArrayAsync());
+                await File.WriteAllBytesAsync(Path.Combine(dir, string.Concat(path.Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '_')) + ".html"), await kept.Content.ReadAsByteArrayAsync());
             var times = new List<double>();
             long bytes = 0;
             var cpu = service.CpuMs();
