@@ -11,13 +11,15 @@ namespace EjVerkstallda.Bench;
 /// <summary>Creates the example case system (sql/&lt;provider&gt;/case-system) and fills it fast: one prepared insert (SQLite) or binary COPY (PostgreSQL).</summary>
 public static class BenchDatabase
 {
-    public static async Task FillAsync(SqlDialect dialect, string connectionString, Kvartal quarter, long rows, int namnder)
+    public static Task FillAsync(SqlDialect dialect, string connectionString, Kvartal quarter, long rows, int namnder) =>
+        FillAsync(dialect, connectionString, BenchGenerator.Persons(rows), BenchGenerator.Beslut(quarter, rows, namnder, seed: 42));
+
+    public static async Task FillAsync(SqlDialect dialect, string connectionString, IEnumerable<DemoPerson> persons, IEnumerable<DemoBeslut> beslut)
     {
         await using var c = dialect.CreateConnection(connectionString);
         await c.OpenAsync();
         await DemoCaseSystem.CreateSchemaAsync(c, dialect, CancellationToken.None);
-        await DemoCaseSystem.InsertAsync(c, dialect, BenchGenerator.Persons(rows), [], CancellationToken.None);
-        var beslut = BenchGenerator.Beslut(quarter, rows, namnder, seed: 42);
+        await DemoCaseSystem.InsertAsync(c, dialect, persons, [], CancellationToken.None);
         if (c is NpgsqlConnection pg) await CopyAsync(pg, beslut);
         else await InsertSqliteAsync((SqliteConnection)c, beslut);
         await c.ExecuteAsync(dialect.Provider == DbProvider.Sqlite ? "ANALYZE;" : "ANALYZE cs_beslut", commandTimeout: 3600, commandType: System.Data.CommandType.Text);

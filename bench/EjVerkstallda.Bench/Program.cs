@@ -9,7 +9,14 @@ using Npgsql;
 
 // Usage: dotnet run -c Release --project bench/EjVerkstallda.Bench -- --ejv <path to ejv.dll> [--sizes 100000,1000000] [--reuse]
 //        [--providers sqlite,postgresql] [--pg "<admin connection string>"] [--work /tmp/ejv-bench] [--namnder 300]
+//        --web [--warmup 10] [--samples 50] [--providers sqlite,postgresql]: the web pages instead (README "Performance", web pages)
 var opts = Args.Parse(args);
+if (args.Contains("--web"))
+{
+    int Int(string name, int fallback) => Array.IndexOf(args, name) is var i and >= 0 && i + 1 < args.Length ? int.Parse(args[i + 1], CultureInfo.InvariantCulture) : fallback;
+    await EjVerkstallda.Bench.Web.WebBench.RunAsync(opts, Int("--warmup", 10), Int("--samples", 50));
+    return;
+}
 var quarter = Kvartal.Parse("2026Q3");
 Directory.CreateDirectory(opts.Work);
 Console.WriteLine("| provider | beslut | candidates | fill (s) | bare count (s) | bare select (s) | run (s) | run/count | run/select | process wall (s) | peak RSS (MB) | status (s) |");

@@ -3,10 +3,13 @@
 // in by filling it. Never part of the product.
 //
 //   node tests/idp/oidc.mjs --port 0 --client ejv-web:secret:http://127.0.0.1:5080/signin-oidc \
-//        --user anna:Anna Handläggare:grp-handl,grp-x --password test --log logins.log
+//        --user anna:Anna Handläggare:grp-handl,grp-x --password test --log logins.log \
+//        --post-logout http://127.0.0.1:5080/signout-callback-oidc
 //
+// RP-initiated logout is on: --post-logout registers the post-logout redirect URI for every client; the provider's
+// confirmation page is a plain Swedish form ("Ja, logga ut") that Playwright submits.
 // Prints "ready <issuer>" once it listens. Every finished login appends "login <user>" to --log, every refused one
-// "refused <user>" (never a password), so tests can count them. PKCE is required of every client.
+// "refused <user>" (never a password), every logout confirmation shown "logout prompt", so tests can count them. PKCE is required of every client.
 import { appendFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { parseArgs } from 'node:util';
@@ -19,6 +22,7 @@ const { values } = parseArgs({
     user: { type: 'string', multiple: true, default: [] },
     password: { type: 'string', default: 'test' },
     log: { type: 'string' },
+    'post-logout': { type: 'string', multiple: true, default: [] },
   },
 });
 
@@ -32,6 +36,7 @@ const clients = values.client.map((c) => {
     client_id: id,
     client_secret: secret,
     redirect_uris: [rest.join(':')],
+    post_logout_redirect_uris: values['post-logout'],
     response_types: ['code'],
     grant_types: ['authorization_code'],
     token_endpoint_auth_method: 'client_secret_post',
@@ -47,7 +52,18 @@ const issuer = `http://127.0.0.1:${server.address().port}`;
 const provider = new Provider(issuer, {
   clients,
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: false } },
+  features: {
+    devInteractions: { enabled: false },
+    rpInitiatedLogout: {
+      enabled: true,
+      async logoutSource(ctx, form) {
+        log('logout prompt');
+        ctx.body = `<!DOCTYPE html><html lang="sv"><head><meta charset="utf-8"><title>Logga ut</title></head>
+<body><h1>Logga ut från testinloggningen?</h1>${form}
+<button type="submit" form="op.logoutForm" name="logout" value="yes">Ja, logga ut</button></body></html>`;
+      },
+    },
+  },
   claims: { openid: ['sub', 'groups'], profile: ['name', 'preferred_username'] },
   conformIdTokenClaims: false,
   cookies: { keys: ['ejv-test-idp-cookie-key'] },

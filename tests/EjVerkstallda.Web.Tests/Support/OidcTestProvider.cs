@@ -25,7 +25,7 @@ public sealed class OidcTestProvider : IDisposable
 
     public string LogFile { get; }
 
-    /// <summary>"login &lt;user&gt;" per finished login.</summary>
+    /// <summary>"login &lt;user&gt;" per finished login, "refused &lt;user&gt;" per refused one, "logout prompt" per sign-out confirmation.</summary>
     public IReadOnlyList<string> Logins => File.Exists(LogFile) ? File.ReadAllLines(LogFile) : [];
 
     /// <param name="users">"id:Display Name:group1,group2".</param>
@@ -36,7 +36,9 @@ public sealed class OidcTestProvider : IDisposable
             Worker.Tests.Support.TestPrerequisite.Unavailable("tests/idp/node_modules/oidc-provider is missing: run tests/run-tests.sh (npm ci in tests/idp)");
         var log = Path.Combine(folder, "idp.log");
         var psi = new ProcessStartInfo("node") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true, UseShellExecute = false };
-        foreach (var a in new[] { script, "--port", "0", "--client", $"{ClientId}:{ClientSecret}:{redirectUri}", "--password", Password, "--log", log })
+        // The post-logout redirect URI beside the redirect URI, as an IT department registers both (the app's SignedOutCallbackPath).
+        var postLogout = redirectUri.Replace("/signin-oidc", Worker.Web.Auth.AuthSetup.SignedOutCallbackPath, StringComparison.Ordinal);
+        foreach (var a in new[] { script, "--port", "0", "--client", $"{ClientId}:{ClientSecret}:{redirectUri}", "--password", Password, "--log", log, "--post-logout", postLogout })
             psi.ArgumentList.Add(a);
         foreach (var u in users) { psi.ArgumentList.Add("--user"); psi.ArgumentList.Add(u); }
         var p = Process.Start(psi) ?? throw new InvalidOperationException("node did not start");

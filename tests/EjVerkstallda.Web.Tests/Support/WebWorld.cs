@@ -18,7 +18,7 @@ internal sealed class WebWorld : IDisposable
     public const string Revisorer = "revisorerna@kommun.example";
     public const string Handlaggare = "handlaggare.soc@kommun.example";
 
-    /// <summary>Users as "id:Name:groups": one per role in socialnämnden, one handläggare of omsorgsnämnden only.</summary>
+    /// <summary>Users as "id:Name:groups": one per role in socialnämnden, a handläggare, a nämndsekreterare and a revisor of omsorgsnämnden only.</summary>
     public static readonly string[] Users =
     [
         "anna:Anna Handläggare:grp-soc-handl,grp-unrelated",
@@ -26,6 +26,8 @@ internal sealed class WebWorld : IDisposable
         "adam:Adam Administratör:grp-soc-admin",
         "rut:Rut Revisor:grp-soc-rev",
         "olle:Olle Omsorg:grp-oms-handl",
+        "sven:Sven Sekreterare:grp-oms-sekr",
+        "rolf:Rolf Revisor:grp-oms-rev",
     ];
 
     public WebWorld()
@@ -97,7 +99,8 @@ internal sealed class WebWorld : IDisposable
 
     /// <summary>
     /// Socialnämnden's 2026Q4: seven reports (three late ny, two ny, one verkställd, one avslutad; one of them with skyddad
-    /// identitet for manual handling). Omsorgsnämnden: one report of its own.
+    /// identitet for manual handling). Omsorgsnämnden: three reports of its own, two of them old enough for the särskild avgift
+    /// risk list (O-2 past two years at E, O-3 near it); socialnämnden has none that old.
     /// </summary>
     private static ContractCaseSystem CreateCases(string path)
     {
@@ -109,7 +112,9 @@ internal sealed class WebWorld : IDisposable
             .Add("S-5", "P-5", "L4", "2026-07-15", fodd: "1990-05-05", kon: "M")
             .Add("S-6", "P-6", "SABO", "2026-08-20", fodd: "1944-04-04", kon: "M")
             .Add("S-7", "P-7", "L4", "2026-09-01", fodd: "1985-08-08", kon: "K", skyddad: 1)
-            .Add("O-1", "P-8", "SABO", "2026-03-01", fodd: "1939-09-09", kon: "K");
+            .Add("O-1", "P-8", "SABO", "2026-03-01", fodd: "1939-09-09", kon: "K")
+            .Add("O-2", "P-9", "L9", "2024-12-01", fodd: "1970-10-10", kon: "M")
+            .Add("O-3", "P-10", "SABO", "2025-02-10", fodd: "1936-06-06", kon: "K");
         c.Execute("ALTER TABLE ejv_beslut ADD COLUMN namnd_id TEXT; UPDATE ejv_beslut SET namnd_id = CASE WHEN beslut_id LIKE 'O-%' THEN 'oms' ELSE 'soc' END;");
         return c;
     }

@@ -19,6 +19,12 @@ public static class AuthSetup
 {
     public const string CookieName = "ejv-session";
 
+    /// <summary>Where the provider sends the browser back after signing out (register it as the post-logout redirect URI).</summary>
+    /// <summary>The authentication type of a session opened by the identity provider (the demo's is "demo").</summary>
+    public const string OidcSource = "oidc";
+
+    public const string SignedOutCallbackPath = "/signout-callback-oidc";
+
     public static void AddEjvAuth(this IServiceCollection services, WebOptions web)
     {
         var oidc = web.Oidc.Authority.Length > 0;
@@ -62,6 +68,16 @@ public static class AuthSetup
         o.CorrelationCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
         o.NonceCookie.SameSite = SameSiteMode.Lax;
         o.NonceCookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
+        // RP-initiated logout: the provider's end_session_endpoint, then back to <PublicUrl>/signout-callback-oidc (the
+        // post-logout redirect URI the IT department registers) and on to /utloggad. The ID token is not kept (SaveTokens is
+        // off: it holds the group list), so the client_id tells the provider whose post-logout redirect URI it is.
+        o.SignedOutCallbackPath = SignedOutCallbackPath;
+        o.SignedOutRedirectUri = "/utloggad";
+        o.Events.OnRedirectToIdentityProviderForSignOut = ctx =>
+        {
+            ctx.ProtocolMessage.ClientId = c.ClientId;
+            return Task.CompletedTask;
+        };
         o.Events.OnTokenValidated = ctx =>
         {
             var p = ctx.Principal!;
@@ -69,8 +85,8 @@ public static class AuthSetup
             var roles = EjvRoles.FromClaimValues(p.FindAll(c.RoleClaim).Select(x => x.Value), namnder).ToList();
             var id = p.FindFirst("preferred_username")?.Value ?? p.FindFirst("sub")?.Value ?? "okänd";
             var name = p.FindFirst(c.NameClaim)?.Value ?? id;
-            ctx.Principal = EjvRoles.Principal(id, name, roles, "oidc");
-            WebLog.SignedIn(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup)), roles.Count, "oidc");
+            ctx.Principal = EjvRoles.Principal(id, name, roles, OidcSource);
+            WebLog.SignedIn(ctx.HttpContext.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(AuthSetup)), roles.Count, OidcSource);
             return Task.CompletedTask;
         };
     }

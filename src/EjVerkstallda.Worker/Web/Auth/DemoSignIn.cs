@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using EjVerkstallda.Worker.Options;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
+using Microsoft.AspNetCore.Authentication.OpenIdConnect;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Logging;
@@ -67,7 +68,7 @@ public sealed class DemoSignIn(bool enabled)
         }).AllowAnonymous();
 
     public static void MapSignOut(IEndpointRouteBuilder app) =>
-        app.MapPost("/logga-ut", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery af) =>
+        app.MapPost("/logga-ut", async (HttpContext http, Microsoft.AspNetCore.Antiforgery.IAntiforgery af, IAuthenticationSchemeProvider schemes) =>
         {
             try
             {
@@ -77,6 +78,11 @@ public sealed class DemoSignIn(bool enabled)
             {
                 return Results.BadRequest();
             }
+            // Signed in at the identity provider: end that session too (RP-initiated logout), or the next visit would sign
+            // the user silently back in. The demo's sign-in (and a session without a provider) ends with the cookie.
+            if (http.User.Identity?.AuthenticationType == AuthSetup.OidcSource && await schemes.GetSchemeAsync(OpenIdConnectDefaults.AuthenticationScheme) is not null)
+                return Results.SignOut(new AuthenticationProperties { RedirectUri = "/utloggad" },
+                    [CookieAuthenticationDefaults.AuthenticationScheme, OpenIdConnectDefaults.AuthenticationScheme]);
             await http.SignOutAsync(CookieAuthenticationDefaults.AuthenticationScheme);
             return Results.Redirect("/utloggad");
         }).AllowAnonymous();

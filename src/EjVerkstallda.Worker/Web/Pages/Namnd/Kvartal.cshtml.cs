@@ -20,6 +20,11 @@ public sealed class KvartalModel(EjvOptions options, QuarterReader reader, Quart
 
     public string? DraftText { get; private set; }
 
+    /// <summary>The särskild avgift risk list of the quarter's open reports; null when the underlag kept none.</summary>
+    public AvgiftRiskList? AvgiftRisk => _avgiftRisk ??= Checklist is null ? null : AvgiftRiskList.From(Checklist);
+
+    private AvgiftRiskList? _avgiftRisk;
+
     public async Task<IActionResult> OnGetAsync(string namnd, string kvartal, CancellationToken ct)
     {
         if (Enter(namnd, kvartal, EjvRoles.Handlaggare, EjvRoles.Administrator) is { } refused) return refused;

@@ -65,5 +65,27 @@ public sealed class SekreterareModel(EjvOptions options, QuarterLifecycleService
         _ => role,
     };
 
+    /// <summary>Why it was sent, in words (the codes of <c>ejv status</c>: namnd, beslut, rattelse, per_case, legacy).</summary>
+    public static string PurposeLabel(string purpose) => purpose switch
+    {
+        "namnd" => "Statistikrapporten, för nämndens dagordning",
+        "beslut" => "Statistikrapporten med nämndens beslut",
+        "rattelse" => "Rättelse (ny version)",
+        "per_case" => "Rapporterna per ärende",
+        "legacy" => "Tidigare version av programmet",
+        _ => purpose,
+    };
+
+    /// <summary>The outbox state in words; a channel that delivered nothing says which ("inte levererat (none)").</summary>
+    public static string StateLabel(string state) => state switch
+    {
+        "sent" => "skickat",
+        "pending" => "i kö",
+        "failed" => "misslyckat",
+        "recorded" => "registrerat",
+        "inte levererat (none)" => "inte levererat (ingen kanal för revisorerna är inställd)",
+        _ => state,
+    };
+
     private async Task LoadAsync(CancellationToken ct) => Quarters = await lifecycle.StatusAsync(Namnd.Id, ct);
 }
