@@ -27,6 +27,19 @@ public sealed class DocumentStore(StateDb db)
         }
     }
 
+    /// <summary>
+    /// Only the stored SHA-256 (lower-case hex) of a document, without its bytes: lets a reader keep what it parsed from
+    /// <see cref="GetAsync"/> until the quarter is run again. Null when the quarter's latest run stored none of that name.
+    /// </summary>
+    public async Task<string?> Sha256Async(string namnd, string quarter, string name, CancellationToken ct)
+    {
+        await using var c = await db.OpenAsync(ct);
+        var sha = await c.QuerySingleOrDefaultAsync<string>(new CommandDefinition(
+            "SELECT sha256 FROM ejv_document WHERE namnd_id = @namnd AND quarter = @quarter AND name = @name",
+            new { namnd, quarter, name }, cancellationToken: ct));
+        return sha?.Trim().ToLowerInvariant();
+    }
+
     /// <summary>The stored document, its hash checked; null when the quarter's latest run stored none of that name.</summary>
     public async Task<RunDocument?> GetAsync(string namnd, string quarter, string name, CancellationToken ct)
     {

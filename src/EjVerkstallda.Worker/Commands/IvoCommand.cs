@@ -68,8 +68,13 @@ public static class IvoCommand
         if (!(await ledger.CompletedQuartersAsync(n.Id, ct)).Contains(quarter)) throw new UsageException($"{n.Id} {quarter} has not been run; run it first: {run}");
         var doc = await sp.GetRequiredService<DocumentStore>().GetAsync(n.Id, quarter, OutputNames.IvoUnderlagJson, ct)
             ?? throw new UsageException($"{n.Id} {quarter} was run by an older version that kept no IVO underlag in the state store; run it again: {run}");
-        var underlag = JsonSerializer.Deserialize<IvoUnderlag>(doc.Content, OutputFiles.Json)!;
-        var rows = (await ledger.QuarterAsync(n.Id, quarter, ct)).ToDictionary(r => (r.BeslutId, r.Kind + "/" + r.CaseStart), r => r);
+        return Merge(JsonSerializer.Deserialize<IvoUnderlag>(doc.Content, OutputFiles.Json)!, await ledger.QuarterAsync(n.Id, quarter, ct));
+    }
+
+    /// <summary>The recorded underlag with each report's IVO identifier from its ledger row, and the rows by (beslut, kind).</summary>
+    internal static (IvoUnderlag Underlag, Dictionary<(string, string), LedgerRow> Rows) Merge(IvoUnderlag underlag, IReadOnlyList<LedgerRow> ledgerRows)
+    {
+        var rows = ledgerRows.ToDictionary(r => (r.BeslutId, r.Kind + "/" + r.CaseStart), r => r);
         var reports = underlag.Reports
             .Select(r => rows.GetValueOrDefault((r.BeslutId, CaseOf(r))) is { } row ? r with { IvoId = row.IvoId } : r).ToList();
         return (underlag with { Reports = reports }, rows.Values.GroupBy(r => (r.BeslutId, r.Kind)).ToDictionary(g => g.Key, g => g.First()));

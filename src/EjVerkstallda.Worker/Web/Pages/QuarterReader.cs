@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
 using EjVerkstallda.Core.Ivo;
 using EjVerkstallda.Core.Kvartal;
 using EjVerkstallda.Infrastructure.Documents;
@@ -13,9 +15,16 @@ namespace EjVerkstallda.Worker.Web.Pages;
 /// What the quarter pages show, read from the state store as <c>ejv ivo list</c> reads it (never from the output folder):
 /// the underlag with each report's IVO identifier and entered mark, the IVO window, and the draft's text.
 /// </summary>
-public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger, DocumentStore documents, LifecycleStore lifecycle, DeliveryPlanner planner,
+public sealed class QuarterReader(LedgerStore ledger, DocumentStore documents, LifecycleStore lifecycle, DeliveryPlanner planner,
     EjvOptions options, KommunTid kommunTid, TimeProvider clock)
 {
+    /// <summary>
+    /// The parsed underlag per nämnd and quarter with the SHA-256 it was read and checked under: a page asks the state store
+    /// for the stored hash only, and reads and parses the document again only after a run has replaced it (with 2 000
+    /// reports the document is over a megabyte, read, hashed and parsed on every page otherwise).
+    /// </summary>
+    private readonly ConcurrentDictionary<(string Namnd, string Quarter), (string Sha256, IvoUnderlag Underlag)> _underlag = new();
+
     public async Task<IReadOnlyList<string>> QuartersAsync(NamndOptions n, CancellationToken ct) =>
         await ledger.CompletedQuartersAsync(n.Id, ct);
 
@@ -24,9 +33,8 @@ public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger,
     {
         var quarter = q.ToString();
         if (!(await ledger.CompletedQuartersAsync(n.Id, ct)).Contains(quarter)) return null;
-        var doc = await documents.GetAsync(n.Id, quarter, OutputNames.IvoUnderlagJson, ct);
-        if (doc is null) return null;
-        var (underlag, rows) = await IvoCommand.FromLedgerAsync(services, ledger, n, quarter, ct);
+        if (await UnderlagAsync(n.Id, quarter, ct) is not var (sha256, recorded)) return null;
+        var (underlag, rows) = IvoCommand.Merge(recorded, await ledger.QuarterAsync(n.Id, quarter, ct));
         var cards = underlag.Reports.Select((r, i) =>
         {
             var row = rows.GetValueOrDefault((r.BeslutId, r.Kind));
@@ -35,7 +43,19 @@ public sealed class QuarterReader(IServiceProvider services, LedgerStore ledger,
         var unsubmitted = cards.Count(c => c.SubmittedAt is null);
         var today = kommunTid.Today(clock);
         var window = planner.WindowOf(q).StatusOn(today, options.Ivo.RemindDaysBefore, unsubmitted);
-        return new Checklist(n, q, doc.Sha256, underlag, cards, window, today);
+        return new Checklist(n, q, sha256, underlag, cards, window, today);
+    }
+
+    private async Task<(string Sha256, IvoUnderlag Underlag)?> UnderlagAsync(string namnd, string quarter, CancellationToken ct)
+    {
+        var stored = await documents.Sha256Async(namnd, quarter, OutputNames.IvoUnderlagJson, ct);
+        if (stored is null) return null;
+        if (_underlag.TryGetValue((namnd, quarter), out var kept) && kept.Sha256 == stored) return kept;
+        var doc = await documents.GetAsync(namnd, quarter, OutputNames.IvoUnderlagJson, ct);
+        if (doc is null) return null;
+        var parsed = (doc.Sha256, JsonSerializer.Deserialize<IvoUnderlag>(doc.Content, OutputFiles.Json)!);
+        _underlag[(namnd, quarter)] = parsed;
+        return parsed;
     }
 
     /// <summary>The draft tjänsteskrivelse's bytes and its text, one line per paragraph; null when the run kept none.</summary>
