@@ -15,9 +15,11 @@ public sealed record QuarterLifecycle(string Namnd, Kvartal Quarter, IReadOnlyLi
     /// <summary>The current version is a draft (not yet approved); false before the first run.</summary>
     public bool AwaitsApproval => Current?.State == VersionState.Draft;
 
+    /// <summary>The versions that were sent to anyone (approved, whatever happened after), oldest first: what was published.</summary>
+    public IEnumerable<QuarterVersion> Sent => Versions.Where(v => v.Approval is not null);
+
     /// <summary>The latest version before <paramref name="version"/> that was sent to anyone (approved); null when none was.</summary>
-    public QuarterVersion? LastSentBefore(int version) =>
-        Versions.Where(v => v.Version < version && v.Approval is not null).MaxBy(v => v.Version);
+    public QuarterVersion? LastSentBefore(int version) => Sent.Where(v => v.Version < version).MaxBy(v => v.Version);
 
     /// <summary>
     /// The roles that received the statistikrapport of <paramref name="version"/>: the nämnd once it was approved;

@@ -14,11 +14,11 @@ public static class StatistikBuilder
         IReadOnlyList<IvoReport> reports,
         IEnumerable<TrendPoint> earlierOpen,
         StatistikOptions? options = null,
-        PublishedKon? previousKon = null)
+        IReadOnlyList<PublishedKon>? publishedKon = null)
     {
         options ??= StatistikOptions.Default;
         var open = reports.Where(r => r.IsOpen).ToList();
-        var kon = KonBreakdown(open, options.MinCellSize, previousKon);
+        var kon = KonBreakdown(open, options.MinCellSize, publishedKon ?? []);
         var sections = new List<StatistikSektion>();
         foreach (var lag in Enum.GetValues<Lag>())
             foreach (var kind in Enum.GetValues<CaseKind>())
@@ -55,7 +55,7 @@ public static class StatistikBuilder
                 .ToList(),
             Kon = kon.Kon,
             KonUtelamnad = kon.Utelamnad,
-            KonJamfordMed = previousKon?.Quarter,
+            KonJamfordMed = publishedKon?.Select(p => p.Quarter).Max(StringComparer.Ordinal),
             MinCellSize = options.MinCellSize,
         };
     }
@@ -77,10 +77,10 @@ public static class StatistikBuilder
         return new StatistikSektion(lag.ToString(), kind.ToCode(), rows.Sum(r => r.Antal), rows);
     }
 
-    private static (KonFordelning? Kon, string? Utelamnad) KonBreakdown(List<IvoReport> open, int k, PublishedKon? previous)
+    private static (KonFordelning? Kon, string? Utelamnad) KonBreakdown(List<IvoReport> open, int k, IReadOnlyList<PublishedKon> published)
     {
         var kvinnor = open.Count(r => r.Beslut.Kon == Kon.K && !r.Beslut.SkyddadIdentitet);
         var man = open.Count(r => r.Beslut.Kon == Kon.M && !r.Beslut.SkyddadIdentitet);
-        return KonRule.Decide(kvinnor, man, open.Count - kvinnor - man, k, previous);
+        return KonRule.Decide(kvinnor, man, open.Count - kvinnor - man, k, published);
     }
 }

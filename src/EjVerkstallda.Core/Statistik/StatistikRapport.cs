@@ -30,7 +30,7 @@ public sealed record StatistikRapport
     /// <summary>Why <see cref="Kon"/> is left out: <see cref="KonRule.LitenGrupp"/> or <see cref="KonRule.LitenForandring"/>; null when shown.</summary>
     public string? KonUtelamnad { get; init; }
 
-    /// <summary>The earlier quarter whose published kön breakdown this one was compared with; null when there was none.</summary>
+    /// <summary>The latest quarter whose published kön breakdown this one was compared with (this quarter for a correction); null when there was none.</summary>
     public string? KonJamfordMed { get; init; }
 
     /// <summary>k: the smallest count an optional breakdown may show.</summary>

@@ -1,5 +1,4 @@
 using EjVerkstallda.Worker.Lifecycle;
-using EjVerkstallda.Worker.Options;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace EjVerkstallda.Worker.Commands;
@@ -14,17 +13,13 @@ public static class ApproveCommand
 {
     public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
     {
-        var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: true)!.Value;
-        var by = OsActor.FromCommandLine(cli);
         int? version = cli.Single("--version") is { } v
             ? int.TryParse(v, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var n) && n > 0 ? n
                 : throw new UsageException($"--version must be a version number such as 2 (was '{v}'); see ejv status")
             : null;
-        var namnder = RunCommand.Select(sp.GetRequiredService<EjvOptions>(), cli.Single("--namnd"));
-        await Dispatcher.MigrateAsync(sp, ct);
-        var lifecycle = sp.GetRequiredService<QuarterLifecycleService>();
-        foreach (var namnd in namnder)
-            Report(await lifecycle.ApproveAsync(namnd, quarter, by, version, ct));
+        var c = await LifecycleCommand.OpenAsync(cli, sp, ct);
+        foreach (var namnd in c.Namnder)
+            Report(await c.Lifecycle.ApproveAsync(namnd, c.Quarter, c.By, version, ct));
         await sp.GetRequiredService<Runs.FaultInjection>().PointAsync(Runs.FaultInjection.AfterApproval, ct);
         return await MailCommand.DispatchAndReportAsync(sp, ct);
     }

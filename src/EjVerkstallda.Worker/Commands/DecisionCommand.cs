@@ -1,7 +1,4 @@
 using System.Globalization;
-using EjVerkstallda.Worker.Lifecycle;
-using EjVerkstallda.Worker.Options;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace EjVerkstallda.Worker.Commands;
 
@@ -14,17 +11,13 @@ public static class DecisionCommand
 {
     public static async Task<int> ExecuteAsync(CommandLine cli, IServiceProvider sp, CancellationToken ct)
     {
-        var quarter = RunCommand.ParseQuarter(cli.Single("--quarter"), required: true)!.Value;
         var dateText = cli.Single("--date") ?? throw new UsageException("give --date with the day of the nämnd's meeting, e.g. --date 2024-04-24");
         if (!DateOnly.TryParseExact(dateText, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
             throw new UsageException($"--date must be a day written YYYY-MM-DD, e.g. 2024-04-24 (was '{dateText}')");
         var paragraph = cli.Single("--paragraph") ?? throw new UsageException("give --paragraph with the paragraph of the nämnd's protocol, e.g. --paragraph \"§ 45\"");
-        var by = OsActor.FromCommandLine(cli);
-        var namnder = RunCommand.Select(sp.GetRequiredService<EjvOptions>(), cli.Single("--namnd"));
-        await Dispatcher.MigrateAsync(sp, ct);
-        var lifecycle = sp.GetRequiredService<QuarterLifecycleService>();
-        foreach (var namnd in namnder)
-            ApproveCommand.Report(await lifecycle.DecideAsync(namnd, quarter, by, date, paragraph, ct));
+        var c = await LifecycleCommand.OpenAsync(cli, sp, ct);
+        foreach (var namnd in c.Namnder)
+            ApproveCommand.Report(await c.Lifecycle.DecideAsync(namnd, c.Quarter, c.By, date, paragraph, ct));
         return await MailCommand.DispatchAndReportAsync(sp, ct);
     }
 }

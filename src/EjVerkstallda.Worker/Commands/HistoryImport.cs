@@ -39,17 +39,13 @@ public static class HistoryImport
         var next = completed.Count > 0 ? Kvartal.Parse(completed[^1]).Next
             : Kvartal.TryParse(namnd.FirstQuarter, out var fq) ? fq : checkedRows.Rows.Max(r => r.Last).Next;
         PrintPreview(namnd, plan, next, today, sp.GetRequiredService<EjvOptions>());
-        if (dryRun)
+        return await ImportCommand.SaveAsync(imports, ImportStore.History, file, plan.New.Count, dryRun, async batch =>
         {
-            Console.Out.WriteLine("dry run: nothing was imported");
-            return EjvProgram.Ok;
-        }
-        var batch = new ImportBatch(ImportStore.History, file.Sha256, file.Name, ImportCommand.OsUser(), imports.Now(), plan.New.Count);
-        await imports.SaveHistoryAsync(namnd.Id, batch, plan.New, ct);
-        var rows = plan.New.Sum(r => r.Quarters().Count());
-        Console.Out.WriteLine($"{namnd.Id}: imported {plan.New.Count} case(s) ({rows} ledger row(s), {plan.New.Where(r => r.IvoId is not null).Select(r => r.Beslut.PersonId).Distinct().Count()} person(s) with their IVO identifier) from {file.Name}" +
-            (plan.Unchanged.Count > 0 ? $"; {plan.Unchanged.Count} already imported" : "") + $"; by {batch.By.Id} at {batch.At}");
-        return EjvProgram.Ok;
+            await imports.SaveHistoryAsync(namnd.Id, batch, plan.New, ct);
+            var rows = plan.New.Sum(r => r.Quarters().Count());
+            return $"{namnd.Id}: imported {plan.New.Count} case(s) ({rows} ledger row(s), {plan.New.Where(r => r.IvoId is not null).Select(r => r.Beslut.PersonId).Distinct().Count()} person(s) with their IVO identifier) from {file.Name}" +
+                (plan.Unchanged.Count > 0 ? $"; {plan.Unchanged.Count} already imported" : "") + $"; by {batch.By.Id} at {batch.At}";
+        });
     }
 
     /// <summary>The case system's rows for the file's beslut_id (trimmed), judged or with the reason they cannot be.</summary>

@@ -46,6 +46,23 @@ public static class ImportCommand
     /// <summary>The OS user who ran the command (CONTRACT section 4: who imported), as the lifecycle commands name it.</summary>
     public static Actor OsUser() => OsActor.Current(null);
 
+    /// <summary>
+    /// The end both imports share: a dry run stops after the preview; else the batch (the file's SHA-256 and name, who, when,
+    /// how many rows) is saved by <paramref name="save"/> with the rows, and the line it returns is printed.
+    /// </summary>
+    public static async Task<int> SaveAsync(ImportStore imports, string kind, ImportFile file, int rows, bool dryRun, Func<ImportBatch, Task<string>> save)
+    {
+        ArgumentNullException.ThrowIfNull(save);
+        if (dryRun)
+        {
+            Console.Out.WriteLine("dry run: nothing was imported");
+            return EjvProgram.Ok;
+        }
+        var batch = new ImportBatch(kind, file.Sha256, file.Name, OsUser(), imports.Now(), rows);
+        Console.Out.WriteLine(await save(batch));
+        return EjvProgram.Ok;
+    }
+
     /// <summary>Prints every error with its line, and the one-line reason; returns the failure exit code.</summary>
     public static int Refuse(string fileName, IReadOnlyList<ImportError> errors, string what)
     {

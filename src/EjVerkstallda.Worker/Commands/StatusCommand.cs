@@ -25,6 +25,17 @@ public static class StatusCommand
         _ => $"IVO window {w.Opens} to {w.Closes}",
     };
 
+    /// <summary>What <c>ejv import</c> carried over: per kind the files, newest first, with the start of their SHA-256, when, by whom, how many rows.</summary>
+    private static void ImportLines(StringBuilder sb, IReadOnlyList<ImportEntry> imports)
+    {
+        foreach (var kind in new[] { ImportStore.History, ImportStore.Trend })
+        {
+            var of = imports.Where(i => i.Kind == kind).ToList();
+            if (of.Count == 0 && kind == ImportStore.Trend) continue;
+            sb.AppendLine($"Imported {kind}: {(of.Count == 0 ? "none" : string.Join("; ", of.Select(i => $"{i.File} (sha256 {i.Sha256[..Math.Min(12, i.Sha256.Length)]}…) at {i.At} by {i.By}, {i.Rows} row(s)")))}");
+        }
+    }
+
     public static string Text(StatusReport report)
     {
         var sb = new StringBuilder();
@@ -38,6 +49,7 @@ public static class StatusCommand
         {
             sb.AppendLine($"== {n.Namn} ({n.Id})");
             sb.AppendLine($"Completed quarters: {(n.CompletedQuarters.Count == 0 ? "none yet" : string.Join(", ", n.CompletedQuarters))}");
+            ImportLines(sb, n.Imports);
             sb.AppendLine("Last runs:");
             if (n.LastRuns.Count == 0) sb.AppendLine("  none");
             foreach (var r in n.LastRuns)
@@ -74,6 +86,7 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
     {
         var runs = sp.GetRequiredService<RunLog>();
         var ledger = sp.GetRequiredService<LedgerStore>();
+        var imports = sp.GetRequiredService<ImportStore>();
         var clock = sp.GetRequiredService<TimeProvider>();
         var options = sp.GetRequiredService<EjvOptions>();
         var today = sp.GetRequiredService<Core.Kvartal.KommunTid>().Today(clock);
@@ -106,7 +119,10 @@ public sealed record StatusReport(string GeneratedAt, IReadOnlyList<NamndStatus>
                 quarters,
                 unsubmitted,
                 mail.Count(m => m.Status == "sent"),
-                mail.Where(m => m.Status != "sent").ToList()));
+                mail.Where(m => m.Status != "sent").ToList())
+            {
+                Imports = (await imports.BatchesAsync(n.Id, ct)).Select(ImportEntry.Of).ToList(),
+            });
         }
         return new StatusReport(Infrastructure.State.StateDb.Now(clock), list) { Next = NextWork.Of(options, clock, today, list) };
     }
@@ -124,7 +140,17 @@ public sealed record NamndStatus(
     IReadOnlyList<Lifecycle.QuarterStatus> Quarters,
     IReadOnlyList<UnsubmittedQuarter> IvoNotSubmitted,
     int MailSent,
-    IReadOnlyList<Infrastructure.Outbox.OutboxEntry> MailNotSent);
+    IReadOnlyList<Infrastructure.Outbox.OutboxEntry> MailNotSent)
+{
+    /// <summary>What <c>ejv import</c> carried over for the nämnd (<c>ejv_import</c>), newest first.</summary>
+    public IReadOnlyList<ImportEntry> Imports { get; init; } = [];
+}
+
+/// <summary>One imported file: its kind (<c>history</c>, <c>trend</c>), name, SHA-256, when, by whom (the OS account) and how many rows.</summary>
+public sealed record ImportEntry(string Kind, string File, string Sha256, string At, string By, int Rows)
+{
+    public static ImportEntry Of(ImportBatch b) => new(b.Kind, b.FileName, b.Sha256, b.At, b.By.Id, b.Rows);
+}
 
 /// <summary>Reports of a quarter not yet marked as entered in IVO's e-tjänst, with the window's last day and state.</summary>
 public sealed record UnsubmittedQuarter(string Quarter, int Reports, int ClosingReports, string WindowCloses)

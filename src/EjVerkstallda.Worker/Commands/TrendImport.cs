@@ -34,14 +34,10 @@ public static class TrendImport
             var own = run.Contains(q.Key.ToString()) ? " (the product ran this quarter itself: its own figure is used, not this one)" : "";
             Console.Out.WriteLine($"  {q.Key}: {q.Sum(r => r.Open)} ({string.Join(", ", q.OrderBy(r => r.Lag).ThenBy(r => r.Kind).Select(r => $"{r.Lag} {r.Kind.ToCode()} {r.Open}"))}){own}");
         }
-        if (dryRun)
+        return await ImportCommand.SaveAsync(imports, ImportStore.Trend, file, fresh.Count, dryRun, async batch =>
         {
-            Console.Out.WriteLine("dry run: nothing was imported");
-            return EjvProgram.Ok;
-        }
-        var batch = new ImportBatch(ImportStore.Trend, file.Sha256, file.Name, ImportCommand.OsUser(), imports.Now(), fresh.Count);
-        await imports.SaveTrendAsync(namnd.Id, batch, fresh, ct);
-        Console.Out.WriteLine($"{namnd.Id}: imported {fresh.Count} figure(s) from {file.Name}; the next statistikrapport's trend shows them; by {batch.By.Id} at {batch.At}");
-        return EjvProgram.Ok;
+            await imports.SaveTrendAsync(namnd.Id, batch, fresh, ct);
+            return $"{namnd.Id}: imported {fresh.Count} figure(s) from {file.Name}; the next statistikrapport's trend shows them; by {batch.By.Id} at {batch.At}";
+        });
     }
 }

@@ -130,7 +130,7 @@ public sealed class QuarterlyRunner(
         var idsMs = Lap();
         var statistikOptions = StatistikOptionsOf(options, namnd);
         var statistik = StatistikBuilder.Build(quarter, namnd.Id, namnd.Namn, reports, await ledger.TrendAsync(namnd.Id, ct), statistikOptions,
-            await publishedKon.LatestBeforeAsync(namnd.Id, quarter, ct));
+            await publishedKon.PublishedAsync(namnd.Id, quarter, ct));
         var pendingNames = PublicInsatsNamn.Pending(reports.Where(r => r.IsOpen).Select(r => r.Beslut.Insats), statistikOptions.InsatsNamn);
         problems.AddRange(pendingNames.Select(PublicInsatsNamn.ProblemFor));
         var folder = dryRun ? OutputFiles.PreviewFolderFor(options.Output.Folder, namnd.Id, quarter.ToString())

@@ -46,6 +46,17 @@ public sealed class KonRuleTests
         Assert.That(why, Is.EqualTo(shown ? null : KonRule.LitenForandring));
     }
 
+    /// <summary>A reader may hold every version that was sent out: the change must hold against each of them.</summary>
+    [Test]
+    public void Decide_AgainstEveryPublishedVersion_LeftOutWhenTheChangeFromAnyOneIsTooSmall()
+    {
+        var sent = new PublishedKon("2024Q1", 3, 6, 0);
+        var later = new PublishedKon("2024Q1", 6, 3, 0);
+        Assert.That(KonRule.Decide(9, 6, 0, K, [later]).Kon, Is.EqualTo(new KonFordelning(9, 6)), "against the later version alone: +3 and +3");
+        Assert.That(KonRule.Decide(9, 6, 0, K, [sent, later]).Utelamnad, Is.EqualTo(KonRule.LitenForandring), "against the version sent: +6 kvinnor, 0 män");
+        Assert.That(KonRule.Decide(9, 6, 0, K, []).Kon, Is.EqualTo(new KonFordelning(9, 6)), "nothing published: the cells alone");
+    }
+
     [Test]
     public void Decide_UnknownCellMovedByOne_IsLeftOut()
     {

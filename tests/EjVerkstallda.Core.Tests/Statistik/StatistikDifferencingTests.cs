@@ -38,7 +38,7 @@ public sealed class StatistikDifferencingTests
     private static StatistikRapport Q1() => StatistikBuilder.Build(Kvartal.Parse("2024Q1"), "sn", "Socialnämnden", Six(ReportStatus.Ny), [], Options);
 
     private static StatistikRapport Q2(PublishedKon? previous) => StatistikBuilder.Build(Kvartal.Parse("2024Q2"), "sn", "Socialnämnden",
-        [.. Six(ReportStatus.Kvarstar), Open("F1", Kfam, Kon.M, "2024-01-15", ReportStatus.Ny)], [new TrendPoint("2024Q1", 6)], Options, previous);
+        [.. Six(ReportStatus.Kvarstar), Open("F1", Kfam, Kon.M, "2024-01-15", ReportStatus.Ny)], [new TrendPoint("2024Q1", 6)], Options, previous is null ? null : [previous]);
 
     [Test]
     public void Build_Q1_ShowsTheBreakdown()

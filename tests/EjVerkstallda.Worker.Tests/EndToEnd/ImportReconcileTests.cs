@@ -68,6 +68,30 @@ public sealed class ImportReconcileTests
         return path;
     }
 
+    /// <summary>
+    /// <c>ejv status</c> says which history was imported: the file (name and the start of its SHA-256), when, by whom and how
+    /// many rows; <c>--json</c> gives the whole hash. Before any import it says none.
+    /// </summary>
+    [Test]
+    public async Task Status_AfterImportHistory_ShowsTheFileItsHashWhenAndRows()
+    {
+        var before = await Ejv("status");
+        Assert.That(before.Stdout, Does.Contain("Imported history: none"), before.ToString());
+        var file = Write("historik.csv", History);
+        var sha = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(file)));
+        var import = await Ejv("import", "history", "--file", file);
+        Assert.That(import.ExitCode, Is.Zero, import.ToString());
+
+        var status = await Ejv("status");
+        Assert.That(status.ExitCode, Is.Zero, status.ToString());
+        Assert.That(status.Stdout, Does.Contain($"Imported history: historik.csv (sha256 {sha[..12]}…) at 2026-10-15T08:")
+            .And.Contain($"by {Environment.UserName}, 5 row(s)"));
+        var json = await Ejv("status", "--json");
+        var imported = System.Text.Json.JsonDocument.Parse(json.Stdout).RootElement.GetProperty("namnder")[0].GetProperty("imports")[0];
+        Assert.That((imported.GetProperty("kind").GetString(), imported.GetProperty("sha256").GetString(), imported.GetProperty("rows").GetInt32()),
+            Is.EqualTo(("history", sha, 5)));
+    }
+
     [Test]
     public async Task ImportHistory_ThenRun_ReportsImportedCasesKvarstarWithTheirIdentifiers_AndReconcileListsTheMissedBeslut()
     {
