@@ -58,9 +58,10 @@ public sealed partial class WebFlowTests
         var text = await risk.InnerTextAsync();
         await ShotAsync(page, "web-kvartal.png", 1500);
 
-        // The nr is the report's place in the quarter's list: the checklist's card of that number is the same beslut.
+        // The nr is the report's place in the quarter's list and links to its card in the checklist: the same beslut.
         var nr = (await rows.Nth(0).Locator("td").First.InnerTextAsync()).Trim();
-        await page.GotoAsync($"{OmsQuarterPage}/ivo");
+        await rows.Nth(0).GetByRole(AriaRole.Link, new() { Name = nr }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new System.Text.RegularExpressions.Regex($"/ivo\\?visa=alla&sida=1#r{nr}$"));
         await Expect(page.Locator($"#r{nr}")).ToContainTextAsync("2024-12-01");
         Assert.Multiple(() =>
         {
