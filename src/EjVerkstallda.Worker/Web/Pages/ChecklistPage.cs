@@ -53,4 +53,7 @@ public sealed record ChecklistPage(ChecklistFilter Filter, int Number, int Count
     }
 
     public string Link(int number) => $"?visa={Name(Filter)}&sida={number}";
+
+    /// <summary>The query and fragment that open card <paramref name="seq"/> on page <paramref name="page"/> of filter <paramref name="f"/>.</summary>
+    public static string CardHref(ChecklistFilter f, int page, int seq) => $"?visa={Name(f)}&sida={page}#r{seq}";
 }

@@ -71,6 +71,6 @@ public sealed class IvoModel(EjvOptions options, WebOptions web, QuarterReader r
         if (next is null) return $"?visa={ChecklistPage.Name(filter)}";
         if (filter == ChecklistFilter.Registrerade) filter = ChecklistFilter.Kvar;
         var shown = ChecklistPage.Filtered(after, filter).ToList();
-        return $"?visa={ChecklistPage.Name(filter)}&sida={ChecklistPage.PageOf(shown, next.Seq, web.ChecklistPageSize)}#r{next.Seq}";
+        return ChecklistPage.CardHref(filter, ChecklistPage.PageOf(shown, next.Seq, web.ChecklistPageSize), next.Seq);
     }
 }
